@@ -1,0 +1,66 @@
+package dev.dockstat.core.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Parameters of {@code GET /events}.
+ *
+ * @param since engine time to start from, as the API takes it: unix seconds, optionally with a
+ *     9-digit nanosecond fraction ({@code 1700000000.123456789}); null = from now
+ * @param until when the engine should end the response, same format; null = follow forever
+ * @param filters engine filters, e.g. {@code type=[container]}
+ */
+public record EventQuery(String since, String until, Map<String, List<String>> filters) {
+
+    public EventQuery {
+        filters = filters == null ? Map.of() : Map.copyOf(filters);
+    }
+
+    /** Container events only: the real engine-side filter ({@code ?type=container} is ignored by the engine). */
+    public static EventQuery containers() {
+        return new EventQuery(null, null, Map.of("type", List.of("container")));
+    }
+
+    public EventQuery since(String value) {
+        return new EventQuery(value, until, filters);
+    }
+
+    public EventQuery until(String value) {
+        return new EventQuery(since, value, filters);
+    }
+
+    /** Unix nanoseconds in the API's {@code seconds.nanoseconds} form. */
+    public static String timestamp(long unixNanos) {
+        return String.format("%d.%09d", Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos, 1_000_000_000L));
+    }
+
+    String toQueryString() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (since != null) {
+            params.put("since", since);
+        }
+        if (until != null) {
+            params.put("until", until);
+        }
+        if (!filters.isEmpty()) {
+            params.put("filters", filtersJson());
+        }
+        if (params.isEmpty()) {
+            return "";
+        }
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + DockerClient.encode(e.getValue()))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    private String filtersJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(filters));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

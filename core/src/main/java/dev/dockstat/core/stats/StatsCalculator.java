@@ -1,0 +1,85 @@
+package dev.dockstat.core.stats;
+
+import dev.dockstat.core.model.StatsSample;
+
+/**
+ * The formulas of {@code docker stats} (STATS-REFERENCE.md), as pure functions of samples.
+ *
+ * <p>Why two samples: the CPU counters are cumulative (nanoseconds of CPU used by the container,
+ * nanoseconds of CPU time the host had), so a percentage only exists for an interval between two
+ * readings of the same container. A one-shot response has no previous reading; dockstat then uses
+ * its own earlier sample, never the empty precpu (which would give usage since container start).
+ */
+public final class StatsCalculator {
+
+    private StatsCalculator() {}
+
+    /**
+     * CPU percent of one CPU (a busy container on 2 CPUs can read up to 200), or NaN when there is
+     * no valid interval: no previous reading, or a counter that went backwards (the container or
+     * host restarted between the readings).
+     *
+     * @param previous dockstat's own earlier sample of the same container, or null; used only when
+     *     {@code current} carries no precpu of its own
+     */
+    public static double cpuPercent(StatsSample current, StatsSample previous) {
+        long preCpu;
+        long preSystem;
+        if (current.hasPreCpu()) {
+            preCpu = current.preCpuTotal();
+            preSystem = current.preSystemCpu();
+        } else if (previous != null && !previous.empty()) {
+            preCpu = previous.cpuTotal();
+            preSystem = previous.systemCpu();
+        } else {
+            return Double.NaN;
+        }
+        return cpuPercent(preCpu, preSystem, current.cpuTotal(), current.systemCpu(), current.onlineCpus());
+    }
+
+    /**
+     * {@code cpuDelta / systemDelta * onlineCPUs * 100} when both deltas are positive, else 0; NaN
+     * when a counter went backwards. Clamped to {@code [0, 100 * onlineCPUs]}: the two counters are
+     * read a few microseconds apart, so a saturated container can compute a hair above its limit.
+     */
+    public static double cpuPercent(long preCpu, long preSystem, long cpu, long system, int onlineCpus) {
+        if (cpu < preCpu || system < preSystem) {
+            return Double.NaN;
+        }
+        double cpuDelta = (double) cpu - preCpu;
+        double systemDelta = (double) system - preSystem;
+        int cpus = onlineCpus > 0 ? onlineCpus : 1;
+        if (cpuDelta <= 0 || systemDelta <= 0) {
+            return 0.0;
+        }
+        return Math.min(cpuDelta / systemDelta * cpus * 100.0, cpus * 100.0);
+    }
+
+    /**
+     * Memory in use without the page cache the kernel can drop: usage minus {@code total_inactive_file}
+     * on cgroup v1 (its presence marks v1; docker prefers it there), minus {@code inactive_file} on
+     * cgroup v2, each only when smaller than usage.
+     */
+    public static long memoryUsed(StatsSample s) {
+        long usage = Math.max(0, s.memUsage());
+        long inactive = s.totalInactiveFile() != StatsSample.ABSENT ? s.totalInactiveFile() : s.inactiveFile();
+        if (inactive != StatsSample.ABSENT && inactive >= 0 && inactive < usage) {
+            return usage - inactive;
+        }
+        return usage;
+    }
+
+    /** Used memory as a percent of the limit; 0 without a limit. */
+    public static double memoryPercent(long used, long limit) {
+        return limit > 0 ? (double) used / limit * 100.0 : 0.0;
+    }
+
+    /** Everything the table shows, from a sample and the previous one of the same container. */
+    public static ContainerStats compute(StatsSample current, StatsSample previous) {
+        long used = memoryUsed(current);
+        return new ContainerStats(current,
+                cpuPercent(current, previous),
+                used,
+                memoryPercent(used, current.memLimit()));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.dockstat.core.transport;
+
+import dev.dockstat.core.spi.PoolSizes;
+import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.spi.TransportRequest;
+import dev.dockstat.core.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * A {@link Transport} over Apache HttpClient 5, one pooled client per {@link TransportRequest.Pool}.
+ * Built-in plugins differ only in how a socket is made ({@link Connector}); HTTP itself is always
+ * the library's.
+ *
+ * <p>Deadlines: HttpClient's timeouts bound each socket read, not a whole exchange, so a peer that
+ * trickles bytes could hold a request forever. Each request therefore also gets a scheduled
+ * cancel at its deadline ({@link Deadlines}); a cancelled request fails with
+ * {@link SocketTimeoutException}.
+ */
+public final class HttpClientTransport implements Transport {
+
+    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+    private static final TlsSocketStrategy NO_TLS = (socket, host, port, attachment, context) -> {
+        throw new javax.net.ssl.SSLException("TLS is not configured for this endpoint");
+    };
+
+    /**
+     * How to reach the engine's socket.
+     *
+     * @param target the host the requests name ({@code Host} header, TLS verification name)
+     * @param sockets makes unconnected sockets; null = plain TCP sockets
+     * @param dns resolves {@code target}; null = the system resolver
+     * @param tls upgrades a connected socket to TLS; null = no TLS
+     * @param tcp whether the sockets are TCP (keep-alive probes notice a silently dead peer);
+     *     false for unix sockets, which refuse TCP options
+     */
+    public record Connector(HttpHost target, DetachedSocketFactory sockets, DnsResolver dns, TlsSocketStrategy tls, boolean tcp) {}
+
+    private final HttpHost target;
+    private final Connector connector;
+    private final PoolSizes sizes;
+    /** Built on first use: a command that never streams never pays for a stream pool. */
+    private final Map<TransportRequest.Pool, PooledClient> pools = new EnumMap<>(TransportRequest.Pool.class);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private record PooledClient(PoolingHttpClientConnectionManager manager, CloseableHttpClient client) {}
+
+    public HttpClientTransport(Connector connector, PoolSizes pools) {
+        this.target = connector.target();
+        this.connector = connector;
+        this.sizes = pools;
+    }
+
+    private synchronized PooledClient pool(TransportRequest.Pool pool) throws IOException {
+        if (closed.get()) {
+            throw new IOException("transport closed");
+        }
+        PooledClient existing = pools.get(pool);
+        if (existing != null) {
+            return existing;
+        }
+        PoolingHttpClientConnectionManager manager = connectionManager(connector, sizes.of(pool));
+        PooledClient created = new PooledClient(manager, HttpClients.custom()
+                .setConnectionManager(manager)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("dockstat")
+                .build());
+        pools.put(pool, created);
+        return created;
+    }
+
+    private static PoolingHttpClientConnectionManager connectionManager(Connector connector, int size) {
+        PoolingHttpClientConnectionManagerBuilder builder = new OperatorBuilder(connector)
+                .setMaxConnTotal(size)
+                .setMaxConnPerRoute(size)
+                .setDefaultSocketConfig(socketConfig(connector.tcp()))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(CONNECT_TIMEOUT)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(10))
+                        .build());
+        if (connector.dns() != null) {
+            builder.setDnsResolver(connector.dns());
+        }
+        // Without a strategy of ours the builder makes the JVM's default SSLContext, which costs
+        // ~100 ms of start-up (trust store parsing) on every plain or unix-socket run.
+        builder.setTlsSocketStrategy(connector.tls() != null ? connector.tls() : NO_TLS);
+        return builder.build();
+    }
+
+    private static SocketConfig socketConfig(boolean tcp) {
+        SocketConfig.Builder b = SocketConfig.custom().setTcpNoDelay(tcp);
+        if (tcp) {
+            b.setSoKeepAlive(true).setTcpKeepIdle(30).setTcpKeepInterval(10).setTcpKeepCount(3);
+        } else {
+            b.setSoKeepAlive(false).setTcpKeepIdle(-1).setTcpKeepInterval(-1).setTcpKeepCount(-1);
+        }
+        return b.build();
+    }
+
+    /** Lets a {@link Connector} supply the sockets, which the stock builder cannot. */
+    private static final class OperatorBuilder extends PoolingHttpClientConnectionManagerBuilder {
+        private final Connector connector;
+
+        OperatorBuilder(Connector connector) {
+            this.connector = connector;
+        }
+
+        @Override
+        protected HttpClientConnectionOperator createConnectionOperator(
+                SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
+            if (connector.sockets() == null) {
+                return super.createConnectionOperator(ports, dns, tls);
+            }
+            var tlsLookup = RegistryBuilder.<TlsSocketStrategy>create();
+            if (tls != null) {
+                tlsLookup.register(URIScheme.HTTPS.id, tls);
+            }
+            return new DefaultHttpClientConnectionOperator(connector.sockets(), ports, dns, tlsLookup.build());
+        }
+    }
+
+    @Override
+    public TransportResponse execute(TransportRequest request) throws IOException {
+        CloseableHttpClient client = pool(request.pool()).client();
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), java.net.URI.create(target.toURI() + request.target()));
+        request.headers().forEach(http::addHeader);
+        boolean stream = request.pool() == TransportRequest.Pool.STREAM;
+        Timeout deadline = Timeout.of(request.timeout());
+        http.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(deadline)
+                .setResponseTimeout(stream ? Timeout.DISABLED : deadline)
+                .build());
+        Deadlines.Handle handle = Deadlines.cancelAt(http, request.timeout());
+        try {
+            ClassicHttpResponse response = client.executeOpen(target, http, null);
+            if (stream) {
+                handle.disarm(); // the deadline covered the headers; a stream's body has none
+            }
+            return new HttpClientResponse(http, response, handle, stream);
+        } catch (IOException | RuntimeException e) {
+            handle.disarm();
+            http.cancel();
+            if (handle.fired() || e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+                throw Deadlines.timeout(request, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            synchronized (this) {
+                for (PooledClient p : pools.values()) {
+                    p.manager().close(CloseMode.IMMEDIATE);
+                    p.client().close(CloseMode.IMMEDIATE);
+                }
+            }
+        }
+    }
+
+    /** Connections currently open in all pools (leased or idle), for leak checks. */
+    public synchronized int openConnections() {
+        return pools.values().stream()
+                .mapToInt(p -> p.manager().getTotalStats().getLeased() + p.manager().getTotalStats().getAvailable())
+                .sum();
+    }
+}

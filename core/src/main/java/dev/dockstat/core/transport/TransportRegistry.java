@@ -1,0 +1,90 @@
+package dev.dockstat.core.transport;
+
+import dev.dockstat.core.spi.Endpoint;
+import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.spi.TransportConfigException;
+import dev.dockstat.core.spi.TransportDecorator;
+import dev.dockstat.core.spi.TransportProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * The transport plugins on the class path. The one place in dockstat that calls
+ * {@link ServiceLoader}; everything else asks this registry for a transport.
+ */
+public final class TransportRegistry {
+
+    private final List<TransportProvider> providers;
+    private final List<TransportDecorator> decorators;
+
+    TransportRegistry(List<TransportProvider> providers, List<TransportDecorator> decorators) {
+        this.providers = providers.stream()
+                .sorted(Comparator.comparingInt(TransportProvider::priority).reversed())
+                .toList();
+        this.decorators = List.copyOf(decorators);
+    }
+
+    /** The plugins visible to this class's loader. */
+    public static TransportRegistry load() {
+        return load(TransportRegistry.class.getClassLoader());
+    }
+
+    /** The plugins visible to {@code loader}, e.g. a loader over a third party's plugin jar. */
+    public static TransportRegistry load(ClassLoader loader) {
+        List<TransportProvider> providers = new ArrayList<>();
+        ServiceLoader.load(TransportProvider.class, loader).forEach(providers::add);
+        List<TransportDecorator> decorators = new ArrayList<>();
+        ServiceLoader.load(TransportDecorator.class, loader).forEach(decorators::add);
+        return new TransportRegistry(providers, decorators);
+    }
+
+    /**
+     * A transport for the endpoint: the highest-priority provider that serves it, wrapped by every
+     * decorator that applies.
+     *
+     * @throws TransportConfigException naming each provider and why it refused, when none fits
+     */
+    public Transport open(Endpoint endpoint) throws TransportConfigException {
+        TransportProvider provider = choose(endpoint);
+        Transport transport = provider.create(endpoint);
+        for (TransportDecorator decorator : decorators) {
+            if (decorator.appliesTo(endpoint)) {
+                transport = decorator.decorate(transport, endpoint);
+            }
+        }
+        if (endpoint.token().isPresent() && decorators.stream().noneMatch(d -> d.appliesTo(endpoint))) {
+            transport.close();
+            throw new TransportConfigException("a token is set but no installed plugin sends tokens (decorators: "
+                    + decorators.stream().map(TransportDecorator::name).collect(Collectors.joining(", ")) + ")");
+        }
+        return transport;
+    }
+
+    private TransportProvider choose(Endpoint endpoint) throws TransportConfigException {
+        List<String> refusals = new ArrayList<>();
+        for (TransportProvider provider : providers) {
+            String refusal = provider.refusal(endpoint);
+            if (refusal == null) {
+                return provider;
+            }
+            refusals.add(provider.name() + " (" + String.join(", ", provider.schemes()) + "): " + refusal);
+        }
+        if (providers.isEmpty()) {
+            throw new TransportConfigException("no transport plugin is installed (none found on the class path)");
+        }
+        throw new TransportConfigException("no transport for " + endpoint.display() + "; available schemes: "
+                + String.join(", ", schemes()) + " [" + String.join("; ", refusals) + "]");
+    }
+
+    /** Every scheme some provider serves, sorted. */
+    public List<String> schemes() {
+        return providers.stream().flatMap(p -> p.schemes().stream()).distinct().sorted().toList();
+    }
+
+    public List<String> providerNames() {
+        return providers.stream().map(TransportProvider::name).toList();
+    }
+}

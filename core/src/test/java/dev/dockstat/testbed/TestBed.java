@@ -1,0 +1,183 @@
+package dev.dockstat.testbed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The real engine that {@code scripts/testbed up} started, for integration tests (*IT): its
+ * endpoints, PKI and token, and the docker CLI to create the containers a test needs. Containers
+ * made here carry the label {@code dockstat.testbed=1} and run with {@code --network none}.
+ */
+public final class TestBed {
+
+    public static final String LABEL = "dockstat.testbed=1";
+    public static final String IMAGE = "local/busybox";
+
+    private static TestBed instance;
+
+    private final Map<String, String> values;
+
+    private TestBed(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The test bed described by {@code $DOCKSTAT_TESTBED_DIR/testbed.env}; fails when it is not up. */
+    public static synchronized TestBed get() {
+        if (instance == null) {
+            String dir = System.getenv().getOrDefault("DOCKSTAT_TESTBED_DIR", "/tmp/dockstat-testbed");
+            Path file = Path.of(dir, "testbed.env");
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException("no test bed at " + file + ": run scripts/testbed up");
+            }
+            Map<String, String> values = new HashMap<>();
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        values.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            instance = new TestBed(values);
+        }
+        return instance;
+    }
+
+    public String socketUri() {
+        return "unix://" + values.get("DOCKSTAT_TB_SOCKET");
+    }
+
+    /** dockerd's own mTLS listener. */
+    public String tlsUri() {
+        return values.get("DOCKSTAT_TB_TLS");
+    }
+
+    /** nginx, plain HTTP in front of the socket. */
+    public String tcpUri() {
+        return values.get("DOCKSTAT_TB_TCP");
+    }
+
+    /** nginx demanding X-Hawser-Token, {@code host:port}. */
+    public String tokenHostPort() {
+        return values.get("DOCKSTAT_TB_TOKEN_HOST");
+    }
+
+    /** nginx TLS with an expired server certificate signed by the test CA. */
+    public String expiredTlsUri() {
+        return values.get("DOCKSTAT_TB_EXPIRED_TLS");
+    }
+
+    public Path pki() {
+        return Path.of(values.get("DOCKSTAT_TB_PKI"));
+    }
+
+    public String pem(String file) {
+        try {
+            return Files.readString(pki().resolve(file));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String token() {
+        return pem("token").strip();
+    }
+
+    /** Whether {@code scripts/testbed} started the engine (so a test may stop and restart it). */
+    public boolean engineIsOurs() {
+        return "1".equals(values.get("DOCKSTAT_TB_OURS"));
+    }
+
+    public boolean tlsReady() {
+        return "1".equals(values.get("DOCKSTAT_TB_TLS_READY"));
+    }
+
+    /** Runs the docker CLI against the test bed's socket and returns its stdout; fails on a non-zero exit. */
+    public static String docker(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("docker");
+        cmd.addAll(Arrays.asList(args));
+        return exec(cmd, Duration.ofSeconds(60));
+    }
+
+    /** Starts a test container: {@code docker run -d --network none --label dockstat.testbed=1 --name NAME ARGS...}. */
+    public static String run(String name, String... args) {
+        remove(name);
+        List<String> cmd = new ArrayList<>(List.of("run", "-d", "--network", "none", "--label", LABEL, "--name", name));
+        cmd.addAll(Arrays.asList(args));
+        return docker(cmd.toArray(String[]::new)).strip();
+    }
+
+    /** A container that keeps {@code cpus} CPUs busy: the ground truth for CPU figures. */
+    public static String burner(String name, String cpus) {
+        return run(name, "--cpus", cpus, IMAGE, "sh", "-c", "while :; do :; done");
+    }
+
+    /** A container that sleeps. */
+    public static String idle(String name) {
+        return run(name, IMAGE, "sleep", "100000");
+    }
+
+    public static void remove(String... names) {
+        List<String> cmd = new ArrayList<>(List.of("docker", "rm", "-f"));
+        cmd.addAll(Arrays.asList(names));
+        try {
+            exec(cmd, Duration.ofSeconds(60));
+        } catch (IllegalStateException absent) {
+            // a container that is not there is already removed
+        }
+    }
+
+    /** Waits for a condition, polling every 50 ms; fails with {@code what} after {@code timeout}. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    /** Runs a command, returns stdout; stderr is kept for the failure message. */
+    public static String exec(List<String> cmd, Duration timeout) {
+        try {
+            Path err = Files.createTempFile("testbed", ".err");
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(cmd + " did not finish within " + timeout);
+            }
+            String stderr = Files.readString(err);
+            Files.deleteIfExists(err);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(cmd + " exited " + p.exitValue() + ": " + stderr.strip());
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(cmd + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

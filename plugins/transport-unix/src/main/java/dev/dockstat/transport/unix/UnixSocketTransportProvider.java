@@ -1,0 +1,71 @@
+package dev.dockstat.transport.unix;
+
+import dev.dockstat.core.spi.Endpoint;
+import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.spi.TransportConfigException;
+import dev.dockstat.core.spi.TransportProvider;
+import dev.dockstat.core.transport.HttpClientTransport;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.core5.http.HttpHost;
+import org.newsclub.net.unix.AFSocketFactory;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/** {@code unix:///path/to/docker.sock}: HTTP over a unix socket (junixsocket). */
+public final class UnixSocketTransportProvider implements TransportProvider {
+
+    public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
+
+    /** Every request names this host; the socket ignores it, so it must never reach DNS. */
+    private static final HttpHost TARGET = new HttpHost("http", "localhost", 2375);
+    private static final DnsResolver NO_DNS = new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) {
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    };
+
+    @Override
+    public String name() {
+        return "unix";
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of("unix");
+    }
+
+    @Override
+    public String refusal(Endpoint endpoint) {
+        if (!"unix".equals(endpoint.scheme())) {
+            return "serves unix:// only";
+        }
+        return endpoint.tls().isPresent() ? "TLS does not apply to a unix socket" : null;
+    }
+
+    @Override
+    public Transport create(Endpoint endpoint) throws TransportConfigException {
+        Path path = socketPath(endpoint);
+        AFSocketFactory<?> sockets;
+        try {
+            sockets = new AFSocketFactory.FixedAddressSocketFactory(AFUNIXSocketAddress.of(path));
+        } catch (SocketException e) {
+            throw new TransportConfigException("bad socket path " + path + ": " + e.getMessage(), e);
+        }
+        var connector = new HttpClientTransport.Connector(TARGET, proxy -> sockets.createSocket(), NO_DNS, null, false);
+        return new HttpClientTransport(connector, endpoint.pools());
+    }
+
+    static Path socketPath(Endpoint endpoint) {
+        String path = endpoint.uri().getPath();
+        return Path.of(path == null || path.isEmpty() ? DEFAULT_SOCKET : path);
+    }
+}
