@@ -1,6 +1,7 @@
 package dev.dockstat.core.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
@@ -40,6 +41,7 @@ public final class DockerClient implements AutoCloseable {
     private final Endpoint endpoint;
     private final Transport transport;
     private volatile ApiVersion version;
+    private volatile long engineClockOffsetMillis;
 
     public DockerClient(Endpoint endpoint, Transport transport) {
         this.endpoint = endpoint;
@@ -62,7 +64,29 @@ public final class DockerClient implements AutoCloseable {
                         + "; dockstat needs " + ApiVersion.MIN + " or newer (Docker Engine 20.10+)");
             }
             version = ApiVersion.negotiate(engine);
+            response.header("Date").ifPresent(this::learnEngineClock);
             return version;
+        }
+    }
+
+    /**
+     * The engine's clock now, in unix milliseconds, as learned from the {@code Date} header of the last
+     * ping (second precision; the local clock until a ping has answered). Event cursors must be in
+     * the engine's time, which may differ from ours on a remote host.
+     */
+    public long engineTimeMillis() {
+        return System.currentTimeMillis() + engineClockOffsetMillis;
+    }
+
+    private void learnEngineClock(String date) {
+        try {
+            long engine = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().toEpochMilli();
+            long offset = engine - System.currentTimeMillis();
+            // the header has whole seconds: only a skew beyond that precision is worth correcting
+            engineClockOffsetMillis = Math.abs(offset) > 2000 ? offset : 0;
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // no usable clock: keep ours
         }
     }
 
@@ -100,6 +124,13 @@ public final class DockerClient implements AutoCloseable {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
         StatsJson json = getJson(target, Pool.FANOUT, timeout, new TypeReference<>() {}, "stats " + idOrName);
         return json.toSample();
+    }
+
+    /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
+    public ContainerState inspect(String idOrName) {
+        InspectJson json = getJson("/containers/" + encode(idOrName) + "/json", Pool.REQUEST, DEFAULT_TIMEOUT,
+                new TypeReference<>() {}, "inspect " + idOrName);
+        return json.toState();
     }
 
     /** {@code GET /info}, parsed. */

@@ -1,0 +1,158 @@
+package dev.dockstat.core.history;
+
+import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.DockerClient.StatsMode;
+import dev.dockstat.core.api.DockerException;
+import dev.dockstat.core.api.NotFoundException;
+import dev.dockstat.core.model.ContainerState;
+import dev.dockstat.core.model.StatsSample;
+import dev.dockstat.core.stats.ContainerStats;
+import dev.dockstat.core.stats.StatsCalculator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Per-container histories of one environment, each fed by its own poller (the Isaiah seed's
+ * container metrics): the first read of a container starts a poller that takes a one-shot reading
+ * every {@code interval} into a {@link MetricHistory}; a poller whose container nobody read for
+ * {@code idleTimeout} stops, and its history is dropped.
+ *
+ * <p>Thread-safe. {@link #close()} stops every poller within about a second.
+ */
+public final class ContainerHistories implements AutoCloseable {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * A read: the points after the cursor, and whether the container runs.
+     *
+     * @param containerId the full ID ({@code idOrName} resolved), or the name asked for when unknown
+     */
+    public record Read(String containerId, HistoryBatch points, boolean running) {}
+
+    private final DockerClient client;
+    private final Duration interval;
+    private final Duration idleTimeout;
+    private final int capacity;
+    private final Clock clock;
+    private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("dockstat-history-", 0).factory());
+    private volatile boolean closed;
+
+    public ContainerHistories(DockerClient client, Duration interval, Duration idleTimeout, int capacity, Clock clock) {
+        this.client = client;
+        this.interval = interval;
+        this.idleTimeout = idleTimeout;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    public ContainerHistories(DockerClient client) {
+        this(client, DEFAULT_INTERVAL, DEFAULT_IDLE_TIMEOUT, MetricHistory.DEFAULT_CAPACITY, Clock.systemUTC());
+    }
+
+    /**
+     * The points of a container after {@code cursor}, starting its poller if none runs. An unknown
+     * or stopped container gives an empty batch and {@code running = false}.
+     *
+     * @throws DockerException when the engine cannot be asked
+     */
+    public Read read(String idOrName, long cursor, HistoryBatch into) {
+        ContainerState state;
+        try {
+            state = client.inspect(idOrName);
+        } catch (NotFoundException e) {
+            into.reset(0);
+            into.finish(cursor, false);
+            return new Read(idOrName, into, false);
+        }
+        Poller poller = pollers.get(state.id());
+        if (poller == null && state.running() && !closed) {
+            poller = pollers.computeIfAbsent(state.id(), id -> start(id));
+        }
+        if (poller == null) {
+            into.reset(0);
+            into.finish(cursor, false);
+            return new Read(state.id(), into, false);
+        }
+        poller.lastRead = clock.millis();
+        poller.history.read(cursor, into);
+        return new Read(state.id(), into, state.running());
+    }
+
+    /** Containers with a running poller. */
+    public int active() {
+        return pollers.size();
+    }
+
+    private Poller start(String id) {
+        Poller poller = new Poller(id, new MetricHistory(capacity), clock.millis());
+        threads.execute(poller::run);
+        return poller;
+    }
+
+    private final class Poller {
+        final String id;
+        final MetricHistory history;
+        volatile long lastRead;
+        private StatsSample previous;
+
+        Poller(String id, MetricHistory history, long now) {
+            this.id = id;
+            this.history = history;
+            this.lastRead = now;
+        }
+
+        void run() {
+            try {
+                while (!closed && clock.millis() - lastRead < idleTimeout.toMillis()) {
+                    long next = System.nanoTime() + interval.toNanos();
+                    if (!sample()) {
+                        break;
+                    }
+                    LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+                    if (Thread.interrupted()) {
+                        break;
+                    }
+                }
+            } finally {
+                pollers.remove(id, this);
+            }
+        }
+
+        /** One reading into the history; false when the container is gone. */
+        private boolean sample() {
+            try {
+                StatsSample sample = client.stats(id, StatsMode.ONE_SHOT);
+                if (sample.empty()) {
+                    previous = null; // stopped: the next start is a new instance
+                    return true;
+                }
+                ContainerStats stats = StatsCalculator.compute(sample, previous);
+                previous = sample;
+                if (stats.hasCpu()) {
+                    history.append(clock.millis(), (float) stats.cpuPercent(), (float) stats.memPercent());
+                }
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            } catch (DockerException e) {
+                return true; // the engine is away; try again next interval
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        threads.shutdownNow();
+        pollers.clear();
+    }
+}
