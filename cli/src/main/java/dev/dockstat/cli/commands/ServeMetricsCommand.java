@@ -1,0 +1,91 @@
+package dev.dockstat.cli.commands;
+
+import dev.dockstat.cli.UsageException;
+import dev.dockstat.cli.options.DurationConverter;
+import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.exporter.MetricsExporter;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dockstat serve-metrics}: the engines' numbers for Prometheus. */
+@Command(name = "serve-metrics", mixinStandardHelpOptions = true,
+        description = {"Serve per-container and per-engine metrics at /metrics for Prometheus (text and OpenMetrics formats).",
+            "Values are raw counters and gauges under cAdvisor's names (container_cpu_usage_seconds_total, "
+                    + "container_memory_working_set_bytes, ...); Prometheus computes rates. A scrape serves the latest "
+                    + "completed round and never waits for an engine."},
+        footer = {"", "Example:", "  dockstat serve-metrics --listen 127.0.0.1:9323 --interval 5s",
+            "  # prometheus.yml:  scrape_configs: [{job_name: dockstat, static_configs: [{targets: ['127.0.0.1:9323']}]}]"})
+public final class ServeMetricsCommand implements Callable<Integer> {
+
+    /** Where to listen; loopback unless told otherwise. */
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9323",
+            description = "Address to serve /metrics on (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    /** Time between collection rounds per engine. */
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Time between collection rounds per engine (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    /** Stats requests in flight per round. */
+    @Option(names = "--stats-concurrency", paramLabel = "N", defaultValue = "128",
+            description = "Stats requests in flight together per round (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ListenAddress address = ListenAddress.parse(listen);
+        if (interval.isZero() || interval.isNegative()) {
+            throw new UsageException("--interval must be positive");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency, null, null);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (MetricsExporter exporter = MetricsExporter.start(List.of(endpoint.environment()), settings, line -> {
+            err.println("dockstat: " + line);
+            err.flush();
+        })) {
+            err.println("dockstat: serving metrics on http://" + address.host() + ":" + exporter.port() + "/metrics");
+            err.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                exporter.close();
+                stop.countDown();
+            }));
+            stop.await();
+        }
+        return 0;
+    }
+
+    /** {@code host:port}, {@code :port} or {@code [v6]:port}. */
+    record ListenAddress(String host, int port) {
+        static ListenAddress parse(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon < 0) {
+                throw new UsageException("--listen: expected HOST:PORT, got '" + value + "'");
+            }
+            String host = value.substring(0, colon).replace("[", "").replace("]", "");
+            try {
+                int port = Integer.parseInt(value.substring(colon + 1));
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return new ListenAddress(host.isEmpty() ? "127.0.0.1" : host, port);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--listen: bad port in '" + value + "'");
+            }
+        }
+    }
+}
