@@ -54,6 +54,6 @@ public final class TlsTransportProvider implements TransportProvider {
         String serverName = tls.serverName().filter(name -> !name.isBlank()).orElse(address.host());
         var strategy = new ServerNameTlsStrategy(TlsContexts.of(tls), serverName, !tls.skipVerify());
         var connector = new HttpClientTransport.Connector(address.httpHost("https"), null, null, strategy, true);
-        return new HttpClientTransport(connector, endpoint.pools());
+        return new TlsTransport(new HttpClientTransport(connector, endpoint.pools()), new RefusalProbe(address, strategy));
     }
 }
