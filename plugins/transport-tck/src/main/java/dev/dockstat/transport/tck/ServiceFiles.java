@@ -3,6 +3,9 @@ package dev.dockstat.transport.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.spi.TransportDecorator;
+import dev.dockstat.core.spi.TransportProvider;
+import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,18 +14,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.ServiceLoader;
 
-/** Checks a plugin's {@code META-INF/services} file: the one thing that makes dockstat find it. */
+/**
+ * Checks a plugin's {@code META-INF/services} file, the one thing that makes dockstat find it: the
+ * file in the plugin's own module lists exactly the plugin, and {@link TransportRegistry} (the only
+ * class that asks ServiceLoader) then knows it.
+ */
 public final class ServiceFiles {
 
     private ServiceFiles() {}
 
-    /**
-     * Asserts that the module holding {@code implementation} lists exactly it for {@code service},
-     * and that {@link ServiceLoader} then finds it.
-     */
-    public static <S> void assertRegistered(Class<S> service, Class<? extends S> implementation) {
+    public static void assertRegistered(TransportProvider provider) {
+        assertListed(TransportProvider.class, provider.getClass());
+        assertTrue(TransportRegistry.load(provider.getClass().getClassLoader()).providerNames().contains(provider.name()),
+                "the registry finds provider " + provider.name());
+    }
+
+    public static void assertRegistered(TransportDecorator decorator) {
+        assertListed(TransportDecorator.class, decorator.getClass());
+        assertTrue(TransportRegistry.load(decorator.getClass().getClassLoader()).decoratorNames().contains(decorator.name()),
+                "the registry finds decorator " + decorator.name());
+    }
+
+    private static void assertListed(Class<?> service, Class<?> implementation) {
         String file = "META-INF/services/" + service.getName();
         String module = implementation.getProtectionDomain().getCodeSource().getLocation().toString();
         List<String> entries = null;
@@ -37,8 +51,6 @@ public final class ServiceFiles {
         }
         assertTrue(entries != null, file + " is missing from " + module);
         assertEquals(List.of(implementation.getName()), entries, file + " of " + module);
-        assertTrue(ServiceLoader.load(service, implementation.getClassLoader()).stream().anyMatch(p -> p.type() == implementation),
-                "ServiceLoader finds " + implementation.getName());
     }
 
     private static List<String> read(URL url) throws IOException {

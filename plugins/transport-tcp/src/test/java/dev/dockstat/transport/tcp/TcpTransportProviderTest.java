@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.TlsMaterial;
 import dev.dockstat.core.spi.TransportConfigException;
-import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.transport.tck.ServiceFiles;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class TcpTransportProviderTest {
 
     @Test
     void isRegisteredForServiceLoader() {
-        ServiceFiles.assertRegistered(TransportProvider.class, TcpTransportProvider.class);
+        ServiceFiles.assertRegistered(provider);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dockstat.transport.tls;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -36,15 +37,25 @@ final class ServerNameTlsStrategy implements TlsSocketStrategy {
             if (verify) {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
-            if (!isIpAddress(serverName)) {
-                parameters.setServerNames(List.of(new SNIHostName(serverName))); // SNI never carries an address
-            }
+            sni(serverName).ifPresent(name -> parameters.setServerNames(List.of(name)));
             ssl.setSSLParameters(parameters);
             ssl.startHandshake();
             return ssl;
         } catch (IOException | RuntimeException e) {
             ssl.close();
             throw e;
+        }
+    }
+
+    /** SNI never carries an address, nor a name SNI's syntax rejects (e.g. with "_"); verification still uses it. */
+    static Optional<SNIHostName> sni(String serverName) {
+        if (isIpAddress(serverName)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SNIHostName(serverName));
+        } catch (IllegalArgumentException notAHostName) {
+            return Optional.empty();
         }
     }
 

@@ -11,7 +11,6 @@ import dev.dockstat.core.spi.Secret;
 import dev.dockstat.core.spi.TlsMaterial;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportConfigException;
-import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.transport.tck.ServiceFiles;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ class TlsTransportProviderTest {
 
     @Test
     void isRegisteredForServiceLoader() {
-        ServiceFiles.assertRegistered(TransportProvider.class, TlsTransportProvider.class);
+        ServiceFiles.assertRegistered(provider);
     }
 
     @Test
@@ -95,5 +94,8 @@ class TlsTransportProviderTest {
         assertTrue(ServerNameTlsStrategy.isIpAddress("127.0.0.1"));
         assertTrue(ServerNameTlsStrategy.isIpAddress("::1"));
         assertFalse(ServerNameTlsStrategy.isIpAddress("localhost"));
+        assertTrue(ServerNameTlsStrategy.sni("127.0.0.1").isEmpty());
+        assertTrue(ServerNameTlsStrategy.sni("docker_host").isEmpty(), "not a valid SNI name: verified, not sent");
+        assertEquals("engine.example", ServerNameTlsStrategy.sni("engine.example").orElseThrow().getAsciiName());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Secret;
 import dev.dockstat.core.spi.Transport;
-import dev.dockstat.core.spi.TransportDecorator;
 import dev.dockstat.core.spi.TransportRequest;
 import dev.dockstat.core.spi.TransportResponse;
 import dev.dockstat.transport.tck.ServiceFiles;
@@ -23,7 +22,7 @@ class HawserTokenDecoratorTest {
 
     @Test
     void isRegisteredForServiceLoader() {
-        ServiceFiles.assertRegistered(TransportDecorator.class, HawserTokenDecorator.class);
+        ServiceFiles.assertRegistered(decorator);
     }
 
     @Test
