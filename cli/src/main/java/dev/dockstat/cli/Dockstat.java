@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
-        footer = {"", "Example:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db"},
+        footer = {"", "Examples:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db",
+            "  dockstat stats --no-stream --context remote", "  dockstat stats --no-stream --env prod --config ./environments.yaml"},
         subcommands = {StatsCommand.class, ServeMetricsCommand.class, CommandLine.HelpCommand.class})
 public final class Dockstat implements Runnable {
 
@@ -33,7 +34,7 @@ public final class Dockstat implements Runnable {
         CommandLine cli = new CommandLine(new Dockstat(), new CommandFactory(env));
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(env));
         cli.setParameterExceptionHandler(ErrorReporter::usage);
         return cli.execute(args);
     }

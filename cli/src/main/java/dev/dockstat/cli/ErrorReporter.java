@@ -3,7 +3,9 @@ package dev.dockstat.cli;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.api.EngineUnreachableException;
 import dev.dockstat.core.api.NotFoundException;
+import dev.dockstat.core.env.EnvironmentException;
 import dev.dockstat.core.spi.TransportConfigException;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -12,14 +14,22 @@ import picocli.CommandLine;
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
+    private final boolean debug;
+
+    /** @param env the process environment; {@code DOCKSTAT_DEBUG=1} adds stack traces */
+    ErrorReporter(Map<String, String> env) {
+        this.debug = "1".equals(env.get("DOCKSTAT_DEBUG"));
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         cli.getErr().println(message(e));
-        if ("1".equals(System.getenv("DOCKSTAT_DEBUG"))) {
+        if (debug) {
             e.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();
-        return e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.RUNTIME;
+        // a choice of engines that cannot be honoured is a mistake in the command line or its files
+        return e instanceof UsageException || e instanceof EnvironmentException ? ExitCodes.USAGE : ExitCodes.RUNTIME;
     }
 
     static String message(Throwable e) {
@@ -29,7 +39,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof NotFoundException || e instanceof DockerException) {
             return "Error: " + e.getMessage();
         }
-        if (e instanceof TransportConfigException || e instanceof UsageException) {
+        if (e instanceof TransportConfigException || e instanceof UsageException || e instanceof EnvironmentException) {
             return "Error: " + e.getMessage();
         }
         return "Error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockstat.testbed.TestBed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** dockstat stats against docker stats, on the same containers of the real engine. */
 class StatsCommandIT {
@@ -26,13 +26,12 @@ class StatsCommandIT {
 
     record Result(int code, String out, String err) {}
 
+    @TempDir
+    static Path home;
+
     static Result dockstat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("DOCKER_HOST");
-        int code = Dockstat.run(new PrintWriter(out), new PrintWriter(err), env, args);
-        return new Result(code, out.toString(), err.toString());
+        CliRun.Result r = CliRun.run(CliRun.cleanEnv(home), args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     @BeforeAll

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockstat.core.api.Json;
-import dev.dockstat.core.env.EnvironmentResolver;
+import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.testbed.TestBed;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,7 +53,7 @@ class PrometheusIT {
         for (int i = 0; i < EXTRA; i++) {
             TestBed.idle(EXTRA_PREFIX + i);
         }
-        var env = new EnvironmentResolver(Map.of()).resolve(TestBed.get().socketUri());
+        var env = new Environment("local", Endpoint.of(TestBed.get().socketUri()));
         exporter = MetricsExporter.start(List.of(env),
                 new MetricsExporter.Settings("127.0.0.1", 0, Duration.ofSeconds(1), 128, null, null), diagnostics::add);
         work = Files.createTempDirectory("dockstat-prom");

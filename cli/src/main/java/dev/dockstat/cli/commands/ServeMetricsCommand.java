@@ -54,7 +54,7 @@ public final class ServeMetricsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency, null, null);
         CountDownLatch stop = new CountDownLatch(1);
-        try (MetricsExporter exporter = MetricsExporter.start(List.of(endpoint.environment()), settings, line -> {
+        try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
             err.println("dockstat: " + line);
             err.flush();
         })) {

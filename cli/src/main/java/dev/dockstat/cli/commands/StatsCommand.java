@@ -1,6 +1,7 @@
 package dev.dockstat.cli.commands;
 
 import dev.dockstat.cli.UsageException;
+import dev.dockstat.cli.Warnings;
 import dev.dockstat.cli.options.EndpointOptions;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsRow;
@@ -60,7 +61,8 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RowFormat rowFormat = parseFormat();
         Environment environment = endpoint.environment();
-        try (DockerClient client = environment.connect(TransportRegistry.load())) {
+        TransportRegistry transports = TransportRegistry.load().onWarning(Warnings.to(spec.commandLine().getErr()));
+        try (DockerClient client = environment.connect(transports)) {
             client.ping(DockerClient.PING_TIMEOUT);
             List<String> targets = targets(client);
             List<StatsRow> rows = new ArrayList<>();

@@ -1,17 +1,44 @@
 package dev.dockstat.cli.options;
 
 import dev.dockstat.cli.EnvAware;
+import dev.dockstat.cli.UsageException;
 import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.env.EnvironmentException;
 import dev.dockstat.core.env.EnvironmentResolver;
+import dev.dockstat.core.env.EnvironmentSelection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** Which engine to talk to: {@code -H}, else {@code DOCKER_HOST}, else the default socket. */
+/**
+ * Which engines to talk to. Nothing given = the engine the docker CLI would use ({@code --context},
+ * {@code -H}, {@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, docker's current context, the default
+ * socket); see {@link EnvironmentResolver}.
+ */
 public final class EndpointOptions implements EnvAware {
 
+    /** Engine addresses; each is an environment of its own. */
     @Option(names = {"-H", "--host"}, paramLabel = "HOST",
-            description = "Engine to connect to: unix:///path, tcp://host:port (default: $DOCKER_HOST, else unix:///var/run/docker.sock).")
-    String host;
+            description = "Engine to connect to: unix:///path, tcp://host:port (default: $DOCKER_HOST, a docker context, else unix:///var/run/docker.sock).")
+    List<String> hosts = new ArrayList<>();
+
+    /** A docker CLI context (docker context ls); not together with -H. */
+    @Option(names = "--context", paramLabel = "NAME",
+            description = "Docker CLI context to use (default: $DOCKER_CONTEXT, else docker's current context).")
+    String context;
+
+    /** Named environments of the dockstat environments file. */
+    @Option(names = "--env", paramLabel = "NAME", split = ",",
+            description = "Environment(s) from the environments file, comma-separated or repeated.")
+    List<String> environmentNames = new ArrayList<>();
+
+    /** The environments file. */
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Environments file for --env (default: $DOCKSTAT_CONFIG, else ~/.config/dockstat/environments.yaml).")
+    Path config;
 
     private Map<String, String> env = Map.of();
 
@@ -20,8 +47,19 @@ public final class EndpointOptions implements EnvAware {
         this.env = env;
     }
 
-    /** The engine the user chose. */
-    public Environment environment() {
-        return new EnvironmentResolver(env).resolve(host);
+    /** Every engine the user chose, in the order given; one unless several -H or --env were given. */
+    public List<Environment> environments() throws EnvironmentException {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        return new EnvironmentResolver(env, home).resolve(new EnvironmentSelection(hosts, context, environmentNames, config));
+    }
+
+    /** The one engine of a command that watches one. */
+    public Environment environment() throws EnvironmentException {
+        List<Environment> all = environments();
+        if (all.size() != 1) {
+            throw new UsageException("this command takes one engine; " + all.size() + " were given ("
+                    + all.stream().map(Environment::name).collect(Collectors.joining(", ")) + ")");
+        }
+        return all.getFirst();
     }
 }

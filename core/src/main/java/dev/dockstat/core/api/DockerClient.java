@@ -38,14 +38,35 @@ public final class DockerClient implements AutoCloseable {
 
     private static final TypeReference<List<ContainerSummary>> CONTAINER_LIST = new TypeReference<>() {};
 
+    private final String environment;
     private final Endpoint endpoint;
     private final Transport transport;
     private volatile ApiVersion version;
     private volatile long engineClockOffsetMillis;
 
+    /** A client named after its address. */
     public DockerClient(Endpoint endpoint, Transport transport) {
+        this(endpoint.display(), endpoint, transport);
+    }
+
+    /** @param environment the environment's name, for messages */
+    public DockerClient(String environment, Endpoint endpoint, Transport transport) {
+        this.environment = environment;
         this.endpoint = endpoint;
         this.transport = transport;
+    }
+
+    /**
+     * The engine as messages name it: its address, and the environment's name when that differs,
+     * e.g. {@code tcp://10.0.0.5:2376 (environment prod)}.
+     */
+    public String where() {
+        return where(environment, endpoint);
+    }
+
+    /** See {@link #where()}; for messages about an environment before it has a client. */
+    public static String where(String environment, Endpoint endpoint) {
+        return environment.equals(endpoint.display()) ? endpoint.display() : endpoint.display() + " (environment " + environment + ")";
     }
 
     public Endpoint endpoint() {
@@ -60,7 +81,7 @@ public final class DockerClient implements AutoCloseable {
         try (TransportResponse response = send(TransportRequest.get("/_ping", Pool.REQUEST, timeout))) {
             ApiVersion engine = response.header("API-Version").map(ApiVersion::parse).orElse(ApiVersion.MIN);
             if (engine.compareTo(ApiVersion.MIN) < 0) {
-                throw new UnsupportedEngineException("the engine at " + endpoint.display() + " speaks API " + engine
+                throw new UnsupportedEngineException("the engine at " + where() + " speaks API " + engine
                         + "; dockstat needs " + ApiVersion.MIN + " or newer (Docker Engine 20.10+)");
             }
             version = ApiVersion.negotiate(engine);
@@ -170,7 +191,7 @@ public final class DockerClient implements AutoCloseable {
         try (TransportResponse response = send(versioned(path, pool, timeout))) {
             return Json.MAPPER.readValue(response.body(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new MalformedResponseException(what + ": unreadable answer from " + endpoint.display()
+            throw new MalformedResponseException(what + ": unreadable answer from " + where()
                     + " (" + FailureReasons.firstLine(e.getOriginalMessage()) + ")", e);
         } catch (IOException e) {
             throw readFailure(what, e);
@@ -187,7 +208,7 @@ public final class DockerClient implements AutoCloseable {
         try {
             response = transport.execute(request);
         } catch (IOException e) {
-            throw new EngineUnreachableException(endpoint.display(), FailureReasons.of(e), e);
+            throw new EngineUnreachableException(where(), FailureReasons.of(e), e);
         }
         int status = response.status();
         if (status / 100 == 2) {
@@ -200,7 +221,7 @@ public final class DockerClient implements AutoCloseable {
 
     private DockerException errorFor(int status, TransportResponse response) {
         if (status == 401) {
-            return new UnauthorizedException(endpoint.display());
+            return new UnauthorizedException(where());
         }
         String message = EngineMessages.read(response);
         if (status == 404) {

@@ -6,8 +6,10 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -23,6 +25,9 @@ public final class FailureReasons {
 
     /** A short lower-case reason for an I/O failure, never a stack trace or a secret. */
     public static String of(Throwable failure) {
+        if (failure instanceof SocketTimeoutException && String.valueOf(failure.getMessage()).startsWith("no answer")) {
+            return failure.getMessage(); // a request deadline, worded by the transport; the cause is how it was cut
+        }
         String tls = tlsReason(failure);
         if (tls != null) {
             return tls;
@@ -67,44 +72,68 @@ public final class FailureReasons {
         return null;
     }
 
+    /**
+     * TLS failures, most specific first. The JDK words them so (JDK 21-25): a local verdict is an
+     * SSLHandshakeException "(certificate_unknown) PKIX path building failed ..." whose causes say
+     * why (SunCertPathBuilderException = no trusted path; CertificateExpiredException under a
+     * CertPathValidatorException = expired; a CertificateException "No subject alternative ..." =
+     * wrong name); the engine's verdict is "Received fatal alert: bad_certificate" (or
+     * certificate_required, unknown_ca, ...). The alert name in parentheses that JDK 25 puts first is
+     * the alert the JDK sends, not one it received, so it says nothing about who refused.
+     */
     private static String tlsReason(Throwable failure) {
         boolean tls = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            tls |= t instanceof SSLException;
             if (t instanceof CertificateExpiredException) {
                 return "TLS: server certificate expired";
             }
             if (t instanceof CertificateNotYetValidException) {
                 return "TLS: server certificate not yet valid";
             }
+        }
+        if (!tls) {
+            return null;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            String lower = message.toLowerCase(Locale.ROOT);
             if (t instanceof CertPathValidatorException || t.getClass().getName().endsWith("SunCertPathBuilderException")) {
                 return "TLS: server certificate not trusted";
             }
-            if (t instanceof SSLPeerUnverifiedException) {
-                return "TLS: server certificate does not match the host (" + firstLine(String.valueOf(t.getMessage())) + ")";
+            if (t instanceof CertificateException && lower.contains("no subject alternative") || t instanceof SSLPeerUnverifiedException) {
+                return "TLS: server certificate does not match the host (" + firstLine(message) + ")";
             }
-            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (t instanceof SSLException) {
-                tls = true;
-                if (message.contains("bad_certificate") || message.contains("certificate_required")
-                        || message.contains("unknown_ca") || message.contains("certificate_unknown")) {
-                    return "TLS: the engine refused the client certificate (missing, or not signed by its CA)";
-                }
-                if (message.contains("no subject alternative") || message.contains("doesn't match")) {
-                    return "TLS: server certificate does not match the host";
-                }
-                if (message.contains("unsupported or unrecognized ssl message") || message.contains("plaintext")) {
-                    return "TLS: the endpoint does not speak TLS";
-                }
+            if (lower.contains("received fatal alert")) {
+                return receivedAlert(lower, message);
             }
-            if (t instanceof SocketTimeoutException && tls) {
+            if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext")) {
+                return "TLS: the endpoint does not speak TLS";
+            }
+            if (t instanceof SocketTimeoutException) {
                 return "TLS: handshake not completed in time";
             }
         }
-        if (tls) {
-            String detail = failure instanceof SSLHandshakeException ? failure.getMessage() : deepestMessage(failure);
-            return "TLS: " + firstLine(String.valueOf(detail));
+        String detail = failure instanceof SSLHandshakeException ? failure.getMessage() : deepestMessage(failure);
+        return "TLS: " + withoutAlertPrefix(firstLine(String.valueOf(detail)));
+    }
+
+    private static String receivedAlert(String lower, String message) {
+        for (String refusal : List.of("bad_certificate", "certificate_required", "unknown_ca", "certificate_unknown",
+                "certificate_revoked", "certificate_expired", "unsupported_certificate", "access_denied")) {
+            if (lower.contains(refusal)) {
+                return "TLS: the engine refused the client certificate (missing, or not signed by its CA; alert " + refusal + ")";
+            }
         }
-        return null;
+        if (lower.contains("handshake_failure") || lower.contains("protocol_version") || lower.contains("insufficient_security")) {
+            return "TLS: the engine found no TLS version or cipher in common (" + withoutAlertPrefix(firstLine(message)) + ")";
+        }
+        return "TLS: " + withoutAlertPrefix(firstLine(message));
+    }
+
+    /** JDK 25 starts TLS messages with the alert it sends, e.g. "(certificate_unknown) ...". */
+    private static String withoutAlertPrefix(String message) {
+        return message.startsWith("(") && message.indexOf(") ") > 0 ? message.substring(message.indexOf(") ") + 2) : message;
     }
 
     private static String deepestMessage(Throwable failure) {

@@ -19,9 +19,17 @@ public record Environment(String name, Endpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
     }
 
-    /** A client for this engine over the transport the registry picks. Connects lazily. */
+    /**
+     * A client for this engine over the transport the registry picks. Connects lazily.
+     *
+     * @throws TransportConfigException naming this environment, when its settings cannot work
+     */
     public DockerClient connect(TransportRegistry registry) throws TransportConfigException {
-        return new DockerClient(endpoint, registry.open(endpoint));
+        try {
+            return new DockerClient(name, endpoint, registry.open(endpoint));
+        } catch (TransportConfigException e) {
+            throw new TransportConfigException(DockerClient.where(name, endpoint) + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,37 +1,124 @@
 package dev.dockstat.core.env;
 
 import dev.dockstat.core.spi.Endpoint;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides which engine a command talks to when the user named none explicitly, the way the docker
- * CLI does: {@code -H/--host} first, then {@code DOCKER_HOST}, then the default socket. The process
- * environment is passed in, never read from a global, so tests can give their own.
+ * Decides which engines a command talks to. With no selection, the one the docker CLI would use,
+ * in the docker CLI's order (checked against docker 28's {@code resolveContextName}):
+ * <ol>
+ *   <li>{@code --context NAME} (an error together with {@code -H}, as in docker)</li>
+ *   <li>{@code -H/--host}</li>
+ *   <li>{@code DOCKER_HOST}, with {@code DOCKER_TLS_VERIFY}/{@code DOCKER_TLS}/{@code DOCKER_CERT_PATH}</li>
+ *   <li>{@code DOCKER_CONTEXT}</li>
+ *   <li>the docker CLI's current context ({@code currentContext} of {@code config.json})</li>
+ *   <li>{@code unix:///var/run/docker.sock}</li>
+ * </ol>
+ * The context named {@code default} means "no context": steps 3 and 6. {@code --env NAME} adds
+ * environments of dockstat's own file ({@link EnvironmentsFile}); several {@code -H} or
+ * {@code --env} give several environments.
+ *
+ * <p>Pure: the process environment and the home directory are passed in, never read from globals.
  */
 public final class EnvironmentResolver {
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+    public static final String DEFAULT_CONTEXT = "default";
 
     private final Map<String, String> env;
+    private final Path home;
+    private final Path dockerConfigDir;
 
-    public EnvironmentResolver(Map<String, String> env) {
+    public EnvironmentResolver(Map<String, String> env, Path home) {
         this.env = Map.copyOf(env);
+        this.home = home;
+        this.dockerConfigDir = variable("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker"));
     }
 
-    /** The engine for a {@code -H} value (null when the flag was not given). */
-    public Environment resolve(String hostFlag) {
-        if (hostFlag != null && !hostFlag.isBlank()) {
-            return fromHost(hostFlag.strip(), hostFlag.strip());
+    /** The engines of a selection, in the order named: hosts, the context, then {@code --env} names. */
+    public List<Environment> resolve(EnvironmentSelection selection) throws EnvironmentException {
+        if (!selection.hosts().isEmpty() && selection.context() != null) {
+            throw new EnvironmentException("conflicting options: cannot specify both --host and --context");
         }
-        String dockerHost = env.get("DOCKER_HOST");
-        if (dockerHost != null && !dockerHost.isBlank()) {
-            return fromHost(dockerHost.strip(), dockerHost.strip());
+        List<Environment> environments = new ArrayList<>();
+        for (String host : selection.hosts()) {
+            environments.add(fromHost(host.strip(), host.strip()));
         }
-        return fromHost("default", DEFAULT_HOST);
+        if (selection.context() != null) {
+            environments.add(context(selection.context()));
+        }
+        if (!selection.names().isEmpty()) {
+            EnvironmentsFile file = EnvironmentsFile.read(configFile(selection), env, home);
+            for (String name : selection.names()) {
+                environments.add(file.environment(name.strip()));
+            }
+        }
+        if (environments.isEmpty()) {
+            environments.add(implicit());
+        }
+        return List.copyOf(environments);
     }
 
-    static Environment fromHost(String name, String host) {
-        return new Environment(name, Endpoint.of(normalize(host)));
+    /** The dockstat environments file this selection reads: {@code --config}, {@code $DOCKSTAT_CONFIG}, the default. */
+    public Path configFile(EnvironmentSelection selection) {
+        if (selection.configFile() != null) {
+            return selection.configFile();
+        }
+        return variable("DOCKSTAT_CONFIG").map(Path::of).orElse(home.resolve(".config/dockstat/environments.yaml"));
+    }
+
+    /** What docker would use when told nothing. */
+    private Environment implicit() throws EnvironmentException {
+        Optional<String> dockerHost = variable("DOCKER_HOST");
+        if (dockerHost.isPresent()) {
+            return fromHost(dockerHost.get(), dockerHost.get());
+        }
+        Optional<String> context = variable("DOCKER_CONTEXT");
+        if (context.isEmpty()) {
+            context = new DockerContexts(dockerConfigDir).current();
+        }
+        return context.isPresent() ? context(context.get()) : fromHost(DEFAULT_CONTEXT, DEFAULT_HOST);
+    }
+
+    private Environment context(String name) throws EnvironmentException {
+        if (DEFAULT_CONTEXT.equals(name)) {
+            return fromHost(DEFAULT_CONTEXT, variable("DOCKER_HOST").orElse(DEFAULT_HOST));
+        }
+        DockerContexts.Context context = new DockerContexts(dockerConfigDir).get(name);
+        Endpoint endpoint = endpoint(context.host());
+        // as the docker CLI: TLS when the context has TLS files or says to skip verification
+        if (context.hasTlsFiles() || context.skipTlsVerify()) {
+            endpoint = endpoint.withTls(TlsFiles.fromDockerDirectory(context.tlsDirectory(), context.skipTlsVerify()));
+        }
+        return new Environment(name, endpoint);
+    }
+
+    /** An engine given by address; the docker TLS variables apply to TCP addresses. */
+    private Environment fromHost(String name, String host) throws EnvironmentException {
+        Endpoint endpoint = endpoint(host);
+        if (!"unix".equals(endpoint.scheme())) {
+            var tls = new DockerTlsVariables(env, dockerConfigDir).tls();
+            if (tls.isPresent()) {
+                endpoint = endpoint.withTls(tls.get());
+            }
+        }
+        return new Environment(name, endpoint);
+    }
+
+    static Endpoint endpoint(String host) throws EnvironmentException {
+        try {
+            Endpoint endpoint = Endpoint.of(normalize(host));
+            if (endpoint.scheme().isEmpty()) {
+                throw new IllegalArgumentException("no scheme");
+            }
+            return endpoint;
+        } catch (IllegalArgumentException e) {
+            throw new EnvironmentException("not an engine address: " + host + " (expected unix:///PATH or tcp://HOST:PORT)");
+        }
     }
 
     /** {@code /path/docker.sock} and {@code host:port} are accepted as docker accepts them. */
@@ -43,5 +130,10 @@ public final class EnvironmentResolver {
             return "tcp://" + host;
         }
         return host;
+    }
+
+    private Optional<String> variable(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 }

@@ -30,6 +30,11 @@ public record Endpoint(URI uri, Optional<TlsMaterial> tls, Optional<Secret> toke
         return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The same settings for another address (a test points a transport at a fake peer so). */
+    public Endpoint withUri(URI other) {
+        return new Endpoint(other, tls, token, pools);
+    }
+
     public Endpoint withTls(TlsMaterial material) {
         return new Endpoint(uri, Optional.of(material), token, pools);
     }

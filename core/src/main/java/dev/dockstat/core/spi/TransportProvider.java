@@ -27,6 +27,15 @@ public interface TransportProvider {
     String refusal(Endpoint endpoint);
 
     /**
+     * Cautions the user should read once before this endpoint is used, e.g. that certificate
+     * verification is turned off. Never contains a secret. The registry passes them to the caller's
+     * warning sink once per endpoint address.
+     */
+    default List<String> warnings(Endpoint endpoint) {
+        return List.of();
+    }
+
+    /**
      * Builds a transport with the endpoint's pools. Connects lazily: a dead endpoint is reported by
      * the first request, not here. Bad settings (unreadable PEM, a missing socket path) are
      * reported here.

@@ -9,22 +9,42 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The transport plugins on the class path. The one place in dockstat that calls
- * {@link ServiceLoader}; everything else asks this registry for a transport.
+ * {@link ServiceLoader}; everything else asks this registry for a transport. Thread-safe.
+ *
+ * <p>Providers' {@linkplain TransportProvider#warnings warnings} go to a sink, once per endpoint
+ * address and warning: stderr unless the caller routes them with {@link #onWarning}.
  */
 public final class TransportRegistry {
 
+    private static final Consumer<String> STDERR = message -> System.err.println("dockstat: warning: " + message);
+
     private final List<TransportProvider> providers;
     private final List<TransportDecorator> decorators;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     TransportRegistry(List<TransportProvider> providers, List<TransportDecorator> decorators) {
+        this(providers, decorators, STDERR);
+    }
+
+    private TransportRegistry(List<TransportProvider> providers, List<TransportDecorator> decorators, Consumer<String> warnings) {
         this.providers = providers.stream()
                 .sorted(Comparator.comparingInt(TransportProvider::priority).reversed())
                 .toList();
         this.decorators = List.copyOf(decorators);
+        this.warnings = warnings;
+    }
+
+    /** The same plugins, with warnings sent to {@code sink} (e.g. a command's stderr writer). */
+    public TransportRegistry onWarning(Consumer<String> sink) {
+        return new TransportRegistry(providers, decorators, sink);
     }
 
     /** The plugins visible to this class's loader. */
@@ -50,6 +70,11 @@ public final class TransportRegistry {
     public Transport open(Endpoint endpoint) throws TransportConfigException {
         TransportProvider provider = choose(endpoint);
         Transport transport = provider.create(endpoint);
+        for (String warning : provider.warnings(endpoint)) {
+            if (warned.add(endpoint.display() + "\n" + warning)) {
+                warnings.accept(warning);
+            }
+        }
         for (TransportDecorator decorator : decorators) {
             if (decorator.appliesTo(endpoint)) {
                 transport = decorator.decorate(transport, endpoint);
@@ -86,5 +111,9 @@ public final class TransportRegistry {
 
     public List<String> providerNames() {
         return providers.stream().map(TransportProvider::name).toList();
+    }
+
+    public List<String> decoratorNames() {
+        return decorators.stream().map(TransportDecorator::name).toList();
     }
 }

@@ -49,4 +49,24 @@ class TransportRegistryTest {
         var e = assertThrows(TransportConfigException.class, () -> registry.open(withToken));
         assertTrue(!e.getMessage().contains("s3cret-value"));
     }
+
+    @Test
+    void warningsGoToTheSinkOncePerEndpoint() throws Exception {
+        Fake tcp = new Fake("lax", List.of("tcp"), 0);
+        TransportProvider cautious = new TransportProvider() {
+            @Override public String name() { return tcp.name(); }
+            @Override public List<String> schemes() { return tcp.schemes(); }
+            @Override public String refusal(Endpoint e) { return tcp.refusal(e); }
+            @Override public Transport create(Endpoint e) { return tcp.create(e); }
+            @Override public List<String> warnings(Endpoint e) {
+                return List.of("verification is off for " + e.display());
+            }
+        };
+        List<String> seen = new java.util.ArrayList<>();
+        var registry = new TransportRegistry(List.of(cautious), List.of()).onWarning(seen::add);
+        registry.open(Endpoint.of("tcp://a:1"));
+        registry.open(Endpoint.of("tcp://a:1"));
+        registry.open(Endpoint.of("tcp://b:1"));
+        assertEquals(List.of("verification is off for tcp://a:1", "verification is off for tcp://b:1"), seen);
+    }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
 import dev.dockstat.core.engine.Reachability;
-import dev.dockstat.core.env.EnvironmentResolver;
+import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
@@ -26,7 +27,7 @@ class EventFollowerIT {
     @EnumSource(EventFollower.Mode.class)
     void deliversLifecycleEventsOfAContainerExactlyOnce(EventFollower.Mode mode) throws Exception {
         String name = "dst-unix-ev-" + mode.name().toLowerCase();
-        try (DockerClient client = new EnvironmentResolver(Map.of()).resolve(TestBed.get().socketUri())
+        try (DockerClient client = new Environment("local", Endpoint.of(TestBed.get().socketUri()))
                 .connect(TransportRegistry.load())) {
             List<EngineEvent> events = new CopyOnWriteArrayList<>();
             List<Boolean> statuses = new CopyOnWriteArrayList<>();

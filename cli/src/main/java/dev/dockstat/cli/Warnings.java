@@ -1,0 +1,17 @@
+package dev.dockstat.cli;
+
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/** Where cautions from plugins (e.g. TLS verification off) go: the command's stderr, one line each. */
+public final class Warnings {
+
+    private Warnings() {}
+
+    public static Consumer<String> to(PrintWriter err) {
+        return message -> {
+            err.println("Warning: " + message);
+            err.flush();
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dockstat.core.env;
+
+/**
+ * The user's choice of engines cannot be honoured: conflicting options, an unknown context or
+ * environment name, a mistake in the environments file ({@code FILE:LINE:COL: message}), an
+ * unreadable certificate file. The message is one line and never contains a secret.
+ */
+public class EnvironmentException extends Exception {
+
+    public EnvironmentException(String message) {
+        super(message);
+    }
+
+    public EnvironmentException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
