@@ -1,5 +1,6 @@
 package dev.dockstat.cli;
 
+import dev.dockstat.cli.commands.RunCommand;
 import dev.dockstat.cli.commands.ServeMetricsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import java.io.PrintWriter;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
         footer = {"", "Example:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db"},
-        subcommands = {StatsCommand.class, ServeMetricsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StatsCommand.class, RunCommand.class, ServeMetricsCommand.class, CommandLine.HelpCommand.class})
 public final class Dockstat implements Runnable {
 
     @CommandLine.Spec
