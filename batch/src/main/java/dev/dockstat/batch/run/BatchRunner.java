@@ -95,9 +95,15 @@ public final class BatchRunner {
             } finally {
                 watch.stop();
             }
+            TaskState.Status outcome = state.outcome(stop.stopped());
+            if (outcome == TaskState.Status.FAILED) {
+                state.finish(outcome, null, 0); // no data: leave no file that looks like a result
+                progress.finished(state);
+                return;
+            }
             out.commit();
             long dataRows = out.lines() - (records.header() == null ? 0 : 1);
-            state.finish(state.outcome(stop.stopped()), out.target(), dataRows);
+            state.finish(outcome, out.target(), dataRows);
         } catch (IOException | RuntimeException e) {
             state.failure("output " + target + ": " + e.getMessage());
             state.finish(TaskState.Status.FAILED, null, 0);
