@@ -1,5 +1,6 @@
 package dev.dockstat.cli;
 
+import dev.dockstat.cli.commands.RunCommand;
 import dev.dockstat.cli.commands.ServeMetricsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import java.io.PrintWriter;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
         footer = {"", "Examples:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db",
             "  dockstat stats --no-stream --context remote", "  dockstat stats --no-stream --env prod --config ./environments.yaml"},
-        subcommands = {StatsCommand.class, ServeMetricsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            StatsCommand.class,
+            RunCommand.class,
+            ServeMetricsCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Dockstat implements Runnable {
 
     @CommandLine.Spec

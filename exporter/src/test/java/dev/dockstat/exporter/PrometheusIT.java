@@ -91,6 +91,9 @@ class PrometheusIT {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         TestBed.await("the run to last " + seconds + " s", Duration.ofSeconds(seconds + 5), () -> System.nanoTime() > end);
 
+        String exported = fetch(URI.create("http://127.0.0.1:" + exporter.port() + "/metrics")).lines()
+                .filter(l -> l.contains(BURN) && l.startsWith("container_cpu") || l.startsWith("dockstat_")).toList().toString();
+        System.out.println("PrometheusIT: exporter says " + exported + "; diagnostics " + diagnostics);
         double rate = scalar("rate(container_cpu_usage_seconds_total{name=\"" + BURN + "\"}[30s])");
         System.out.printf("PrometheusIT: rate=%.4f CPU over 30s after %d s%n", rate, seconds);
         assertEquals(0.5, rate, 0.03, "rate of the --cpus 0.5 burner");

@@ -55,6 +55,8 @@ public final class EventFollower implements AutoCloseable {
     private volatile boolean closed;
     private volatile EventLines open;
     private volatile long cursorNanos; // time of the last event delivered (engine clock); 0 = none yet
+    private volatile long untilNanos; // engine time to stop at; 0 = follow until closed
+    private volatile boolean finished;
     private long generation; // bumped by setMode/close to cut a wait short
 
     /**
@@ -69,6 +71,21 @@ public final class EventFollower implements AutoCloseable {
         this.reachability = reachability;
         this.listener = listener;
         this.backoff = backoff;
+    }
+
+    /**
+     * Makes {@link #run()} return once every event up to {@code unixNanos} (engine time) has been
+     * delivered: the engine is asked to end the response there, and an outage before that point is
+     * bridged by resuming with {@code since} as usual.
+     */
+    public EventFollower until(long unixNanos) {
+        this.untilNanos = unixNanos;
+        return this;
+    }
+
+    /** Whether the follower reached its {@link #until} point. */
+    public boolean finished() {
+        return finished;
     }
 
     /** Switches mode or poll period; takes effect at once (an open stream is closed). */
@@ -95,10 +112,12 @@ public final class EventFollower implements AutoCloseable {
 
     /** Follows until {@link #close()}. */
     public void run() {
-        while (!closed) {
+        while (!closed && !finished) {
             if (mode == Mode.POLL) {
                 pollOnce();
-                pause(pollInterval);
+                if (!finished) {
+                    pause(untilNanos > 0 ? min(pollInterval, untilNanos) : pollInterval);
+                }
             } else {
                 streamOnce();
             }
@@ -114,13 +133,21 @@ public final class EventFollower implements AutoCloseable {
             cursorNanos = client.engineTimeMillis() * 1_000_000L; // a reconnect resumes from here even if nothing happened
         }
         long opened = System.nanoTime();
-        try (EventLines lines = client.events(filter.since(EventQuery.timestamp(cursorNanos)))) {
+        EventQuery query = filter.since(EventQuery.timestamp(cursorNanos));
+        if (untilNanos > 0) {
+            query = query.until(EventQuery.timestamp(untilNanos));
+        }
+        try (EventLines lines = client.events(query)) {
             open = lines;
             if (closed || mode != Mode.STREAM) {
                 return;
             }
             try (Watchdog dog = new Watchdog(lines)) {
                 deliverAll(lines);
+            }
+            if (untilNanos > 0 && client.engineTimeMillis() * 1_000_000L >= untilNanos) {
+                finished = true; // the engine ended the response at the until point
+                return;
             }
         } catch (DockerException e) {
             if (!closed) {
@@ -147,15 +174,17 @@ public final class EventFollower implements AutoCloseable {
         if (!pingOk()) {
             return;
         }
-        long until = client.engineTimeMillis() / 1000;
+        long nowNanos = client.engineTimeMillis() * 1_000_000L;
+        long until = untilNanos > 0 ? Math.min(untilNanos, nowNanos) : nowNanos / 1_000_000_000L * 1_000_000_000L;
         if (cursorNanos == 0) {
-            cursorNanos = client.engineTimeMillis() * 1_000_000L;
+            cursorNanos = nowNanos;
             return; // nothing before the first poll is ours to report
         }
-        EventQuery window = filter.since(EventQuery.timestamp(cursorNanos)).until(Long.toString(until));
+        EventQuery window = filter.since(EventQuery.timestamp(cursorNanos)).until(EventQuery.timestamp(until));
         try (EventLines lines = client.eventsUntil(window, POLL_TIMEOUT)) {
             open = lines;
             deliverAll(lines);
+            finished = untilNanos > 0 && until >= untilNanos;
         } catch (DockerException e) {
             listener.diagnostic("events poll: " + e.getMessage());
         } catch (IOException e) {
@@ -226,6 +255,12 @@ public final class EventFollower implements AutoCloseable {
         public void close() {
             thread.interrupt();
         }
+    }
+
+    /** The poll interval, or less when the until point comes sooner. */
+    private Duration min(Duration interval, long untilNanos) {
+        long left = untilNanos - client.engineTimeMillis() * 1_000_000L;
+        return Duration.ofNanos(Math.max(0, Math.min(interval.toNanos(), left)));
     }
 
     /** Waits, unless {@link #setMode} or {@link #close()} cuts the wait short. */

@@ -1,0 +1,365 @@
+package dev.dockstat.batch.plan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a plan file. Every problem is collected with its location, so the user sees
+ * all of them at once ({@code PLAN.yaml:LINE:COL: message}); nothing runs unless there are none.
+ */
+public final class PlanReader {
+
+    /** The outcome: a plan, or the problems that prevent one. */
+    public record Result(Plan plan, Problems problems) {
+        public boolean ok() {
+            return plan != null;
+        }
+    }
+
+    private static final Set<String> TOP = Set.of("version", "environments", "jobs");
+    private static final Set<String> ENV = Set.of("host", "tls", "token");
+    private static final Set<String> TLS = Set.of("ca", "cert", "key", "skipVerify", "serverName");
+    private static final Set<String> JOB = Set.of("name", "environments", "stats", "events", "df", "output");
+    private static final Set<String> STATS = Set.of("interval", "duration", "samples", "containers", "includeStopped");
+    private static final Set<String> CONTAINERS = Set.of("names", "labels");
+    private static final Set<String> EVENTS = Set.of("duration", "filters");
+    private static final Set<String> DF = Set.of("every", "duration");
+    private static final Set<String> OUTPUT = Set.of("path", "format", "gzip");
+    private static final Set<String> SECRET = Set.of("env", "file");
+    private static final Set<String> PLACEHOLDERS = Set.of("env", "job", "date", "time");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
+    private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+
+    private final Map<String, String> processEnv;
+
+    /** @param processEnv the process environment, for {@code {env: VAR}} references */
+    public PlanReader(Map<String, String> processEnv) {
+        this.processEnv = Map.copyOf(processEnv);
+    }
+
+    public Result read(Path file) {
+        Problems problems = new Problems(file.toString());
+        try (Reader in = Files.newBufferedReader(file)) {
+            return read(file, in, problems);
+        } catch (IOException e) {
+            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + e.getClass().getSimpleName());
+            return new Result(null, problems);
+        }
+    }
+
+    Result read(Path file, Reader text, Problems problems) {
+        YamlNode root = YamlTreeReader.read(text, problems);
+        if (root == null) {
+            return new Result(null, problems);
+        }
+        Fields top = Fields.of(root, "the plan", problems, TOP);
+        if (top == null) {
+            return new Result(null, problems);
+        }
+        Map<String, Plan.EnvSpec> envs = environments(top, problems);
+        List<Plan.Job> jobs = jobs(top, envs, problems);
+        return problems.isEmpty() ? new Result(new Plan(file, envs, jobs), problems) : new Result(null, problems);
+    }
+
+    // ---- environments -----------------------------------------------------------------------
+
+    private Map<String, Plan.EnvSpec> environments(Fields top, Problems problems) {
+        Map<String, Plan.EnvSpec> envs = new LinkedHashMap<>();
+        YamlNode node = top.node("environments");
+        if (node == null) {
+            top.missing("environments", "the engines to collect from");
+            return envs;
+        }
+        if (!(node instanceof YamlNode.MapNode map) || map.values().isEmpty()) {
+            problems.add(node.location(), "environments must be a mapping of names to engines, got " + node.kind());
+            return envs;
+        }
+        map.values().forEach((name, value) -> {
+            if (!NAME.matcher(name).matches()) {
+                problems.add(map.keys().get(name), "environment name '" + name + "' may use letters, digits, '.', '_' and '-' only");
+            }
+            Fields f = Fields.of(value, "environment '" + name + "'", problems, ENV);
+            if (f != null) {
+                envs.put(name, environment(name, f, problems));
+            }
+        });
+        return envs;
+    }
+
+    private Plan.EnvSpec environment(String name, Fields f, Problems problems) {
+        String host = f.string("host", true).orElse("");
+        if (!host.isEmpty() && !host.matches("(unix|tcp|http|https)://.+|/.+")) {
+            f.problem(f.node("host").location(), "environment '" + name + "'.host must be unix:///path, tcp://host:port or https://host:port, got '" + host + "'");
+        }
+        Optional<Plan.TlsSpec> tls = Optional.empty();
+        if (f.has("tls")) {
+            Fields t = Fields.of(f.node("tls"), "environment '" + name + "'.tls", problems, TLS);
+            if (t != null) {
+                tls = Optional.of(new Plan.TlsSpec(file(t, "ca"), file(t, "cert"), secret(t, "key", problems),
+                        t.bool("skipVerify").orElse(false), t.string("serverName", false)));
+            }
+        }
+        return new Plan.EnvSpec(name, host, tls, secret(f, "token", problems));
+    }
+
+    private Optional<Path> file(Fields f, String key) {
+        return f.string(key, false).map(p -> {
+            Path path = Path.of(p);
+            if (!Files.isReadable(path)) {
+                f.problem(f.node(key).location(), key + ": cannot read file " + p);
+            }
+            return path;
+        });
+    }
+
+    /** {@code {env: VAR}} or {@code {file: PATH}}; a literal secret is refused. */
+    private Optional<SecretRef> secret(Fields owner, String key, Problems problems) {
+        YamlNode node = owner.node(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.ScalarNode) {
+            problems.add(node.location(), key + ": give a reference ({env: VAR} or {file: PATH}), not the secret itself");
+            return Optional.empty();
+        }
+        Fields ref = Fields.of(node, key, problems, SECRET);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        if (ref.has("env") == ref.has("file")) {
+            problems.add(node.location(), key + ": give exactly one of env or file");
+            return Optional.empty();
+        }
+        if (ref.has("env")) {
+            return ref.string("env", true).map(var -> {
+                if (!processEnv.containsKey(var)) {
+                    problems.add(ref.node("env").location(), key + ": environment variable " + var + " is not set");
+                }
+                return new SecretRef(SecretRef.Kind.ENV, var);
+            });
+        }
+        return ref.string("file", true).map(p -> {
+            if (!Files.isReadable(Path.of(p))) {
+                problems.add(ref.node("file").location(), key + ": cannot read file " + p);
+            }
+            return new SecretRef(SecretRef.Kind.FILE, p);
+        });
+    }
+
+    // ---- jobs -------------------------------------------------------------------------------
+
+    private List<Plan.Job> jobs(Fields top, Map<String, Plan.EnvSpec> envs, Problems problems) {
+        List<Plan.Job> jobs = new ArrayList<>();
+        YamlNode node = top.node("jobs");
+        if (node == null) {
+            top.missing("jobs", "what to collect");
+            return jobs;
+        }
+        if (!(node instanceof YamlNode.ListNode list) || list.items().isEmpty()) {
+            problems.add(node.location(), "jobs must be a list of jobs, got " + node.kind());
+            return jobs;
+        }
+        Map<String, YamlNode.Location> names = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
+        int index = 0;
+        for (YamlNode item : list.items()) {
+            index++;
+            Fields f = Fields.of(item, jobLabel(item, index), problems, JOB);
+            if (f != null) {
+                Plan.Job job = job(f, index, envs, problems);
+                if (job != null) {
+                    checkUnique(job, f, names, paths, problems);
+                    jobs.add(job);
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** {@code job 'web'} when the job has a readable name, else {@code job 3}. */
+    private static String jobLabel(YamlNode item, int index) {
+        if (item instanceof YamlNode.MapNode m && m.values().get("name") instanceof YamlNode.ScalarNode s && s.value() instanceof String n) {
+            return "job '" + n + "'";
+        }
+        return "job " + index;
+    }
+
+    private Plan.Job job(Fields f, int index, Map<String, Plan.EnvSpec> envs, Problems problems) {
+        String name = f.string("name", true).orElse("job" + index);
+        if (f.has("name") && !NAME.matcher(name).matches()) {
+            f.problem(f.node("name").location(), "job name '" + name + "' may use letters, digits, '.', '_' and '-' only");
+        }
+        String where = "job '" + name + "'";
+        List<String> targets = jobEnvironments(f, where, envs, problems);
+        Plan.Collect collect = collect(f, where, problems);
+        Plan.Output output = null;
+        if (!f.has("output")) {
+            f.missing("output", "where the results go");
+        } else {
+            Fields o = Fields.of(f.node("output"), where + ".output", problems, OUTPUT);
+            if (o != null) {
+                output = output(o, where, targets.size() > 1, problems);
+            }
+        }
+        return collect == null || output == null ? null : new Plan.Job(name, targets, collect, output);
+    }
+
+    private List<String> jobEnvironments(Fields f, String where, Map<String, Plan.EnvSpec> envs, Problems problems) {
+        if (!f.has("environments")) {
+            return List.copyOf(envs.keySet());
+        }
+        List<String> names = f.strings("environments");
+        YamlNode node = f.node("environments");
+        List<YamlNode> items = node instanceof YamlNode.ListNode l ? l.items() : List.of(node);
+        for (int i = 0; i < names.size() && i < items.size(); i++) {
+            if (!envs.containsKey(names.get(i))) {
+                problems.add(items.get(i).location(), where + ": unknown environment '" + names.get(i) + "'"
+                        + DidYouMean.suggest(names.get(i), envs.keySet()) + "; defined: " + String.join(", ", envs.keySet()));
+            }
+        }
+        return names;
+    }
+
+    private Plan.Collect collect(Fields f, String where, Problems problems) {
+        List<String> kinds = List.of("stats", "events", "df").stream().filter(f::has).toList();
+        if (kinds.size() != 1) {
+            f.problem(f.location(), where + " must have exactly one of stats, events or df"
+                    + (kinds.isEmpty() ? "" : " (has " + String.join(", ", kinds) + ")"));
+            return null;
+        }
+        String kind = kinds.get(0);
+        Fields c = Fields.of(f.node(kind), where + "." + kind, problems, switch (kind) {
+            case "stats" -> STATS;
+            case "events" -> EVENTS;
+            default -> DF;
+        });
+        if (c == null) {
+            return null;
+        }
+        return switch (kind) {
+            case "stats" -> stats(c, where, problems);
+            case "events" -> events(c, where, problems);
+            default -> diskUsage(c, where);
+        };
+    }
+
+    private Plan.Stats stats(Fields s, String where, Problems problems) {
+        // every field is read (and so checked) before deciding whether a job can be built
+        Optional<Duration> givenInterval = s.duration("interval", false);
+        Optional<Duration> duration = s.duration("duration", false);
+        Optional<Integer> samples = s.positiveInt("samples");
+        boolean includeStopped = s.bool("includeStopped").orElse(false);
+        List<String> names = List.of();
+        Map<String, String> labels = Map.of();
+        if (s.has("containers")) {
+            Fields c = Fields.of(s.node("containers"), where + ".stats.containers", problems, CONTAINERS);
+            if (c != null) {
+                names = c.strings("names");
+                labels = c.stringMap("labels");
+            }
+        }
+        if (s.has("duration") == s.has("samples")) {
+            s.problem(s.location(), where + ".stats needs exactly one of duration or samples");
+            return null;
+        }
+        Duration interval = givenInterval.orElse(DEFAULT_INTERVAL);
+        if (duration.isPresent() && duration.get().compareTo(interval) < 0) {
+            s.problem(s.node("duration").location(), where + ".stats.duration (" + duration.get().toMillis()
+                    + " ms) is shorter than the interval (" + interval.toMillis() + " ms)");
+        }
+        if (duration.isEmpty() && samples.isEmpty() || s.has("interval") && givenInterval.isEmpty()) {
+            return null;
+        }
+        return new Plan.Stats(interval, duration, samples, names, labels, includeStopped);
+    }
+
+    private Plan.Events events(Fields e, String where, Problems problems) {
+        Optional<Duration> duration = e.duration("duration", true);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        if (e.has("filters")) {
+            Fields f = Fields.of(e.node("filters"), where + ".events.filters", problems,
+                    Set.of("type", "container", "event", "image", "label", "network", "volume", "daemon", "scope"));
+            if (f != null) {
+                for (String key : List.of("type", "container", "event", "image", "label", "network", "volume", "daemon", "scope")) {
+                    List<String> values = f.strings(key);
+                    if (!values.isEmpty()) {
+                        filters.put(key, values);
+                    }
+                }
+            }
+        }
+        return duration.map(d -> new Plan.Events(d, filters)).orElse(null);
+    }
+
+    private Plan.DiskUsage diskUsage(Fields d, String where) {
+        Optional<Duration> every = d.duration("every", false);
+        Optional<Duration> duration = d.duration("duration", d.has("every"));
+        if (!d.has("every") && d.has("duration")) {
+            d.problem(d.node("duration").location(), where + ".df.duration needs df.every (without it, df runs once)");
+        }
+        if (every.isPresent() && duration.isEmpty()) {
+            return null;
+        }
+        return new Plan.DiskUsage(every, duration.orElse(Duration.ZERO));
+    }
+
+    private Plan.Output output(Fields o, String where, boolean severalEnvs, Problems problems) {
+        String path = o.string("path", true).orElse(null);
+        if (path == null) {
+            return null;
+        }
+        YamlNode.Location at = o.node("path").location();
+        Matcher m = PLACEHOLDER.matcher(path);
+        boolean hasEnv = false;
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                problems.add(at, where + ".output.path: unknown placeholder {" + m.group(1) + "}"
+                        + DidYouMean.suggest(m.group(1), PLACEHOLDERS) + "; known: {env}, {job}, {date}, {time}");
+            }
+            hasEnv |= m.group(1).equals("env");
+        }
+        if (severalEnvs && !hasEnv) {
+            problems.add(at, where + ".output.path must contain {env}: the job runs on several environments");
+        }
+        boolean gzip = o.bool("gzip").orElse(path.endsWith(".gz"));
+        String bare = path.endsWith(".gz") ? path.substring(0, path.length() - 3) : path;
+        Plan.Format format = bare.endsWith(".csv") ? Plan.Format.CSV : Plan.Format.NDJSON;
+        Optional<String> given = o.string("format", false);
+        if (given.isPresent()) {
+            switch (given.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "ndjson", "json" -> format = Plan.Format.NDJSON;
+                case "csv" -> format = Plan.Format.CSV;
+                default -> problems.add(o.node("format").location(), where + ".output.format must be ndjson or csv, got '"
+                        + given.get() + "'" + DidYouMean.suggest(given.get(), List.of("ndjson", "csv")));
+            }
+        }
+        return new Plan.Output(path, format, gzip);
+    }
+
+    private static void checkUnique(Plan.Job job, Fields f, Map<String, YamlNode.Location> names, Map<String, String> paths,
+            Problems problems) {
+        YamlNode.Location at = f.has("name") ? f.node("name").location() : f.location();
+        YamlNode.Location first = names.putIfAbsent(job.name(), at);
+        if (first != null) {
+            problems.add(at, "job name '" + job.name() + "' is used twice (first at line " + first.line() + ")");
+        }
+        String path = job.output().path().replace("{job}", job.name());
+        String other = paths.putIfAbsent(path, job.name());
+        if (other != null) {
+            problems.add(f.node("output").location(), "job '" + job.name() + "' writes to the same output as job '" + other + "'");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dockstat.batch.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Everything wrong with a plan, each located; reported all at once, in file order. */
+public final class Problems {
+
+    private final String file;
+    private final List<Problem> problems = new ArrayList<>();
+
+    record Problem(YamlNode.Location at, String message) {}
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    void add(YamlNode.Location at, String message) {
+        problems.add(new Problem(at, message));
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    public int size() {
+        return problems.size();
+    }
+
+    /** {@code PLAN.yaml:LINE:COL: message}, one per problem, in file order. */
+    public List<String> lines() {
+        return problems.stream()
+                .sorted(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()))
+                .map(p -> file + ":" + p.at().line() + ":" + p.at().column() + ": " + p.message())
+                .toList();
+    }
+}

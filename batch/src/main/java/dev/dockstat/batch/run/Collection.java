@@ -1,0 +1,16 @@
+package dev.dockstat.batch.run;
+
+import dev.dockstat.core.api.DockerClient;
+import java.io.IOException;
+
+/** What one job does on one engine, writing into its output until done or stopped. */
+interface Collection {
+
+    /**
+     * @param out the task's output (header already written when the format has one)
+     */
+    void run(DockerClient client, OutputFile out, TaskState state, StopSignal stop) throws IOException;
+
+    /** The columns of every line. */
+    java.util.List<String> columns();
+}

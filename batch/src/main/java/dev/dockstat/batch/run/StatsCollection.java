@@ -1,0 +1,104 @@
+package dev.dockstat.batch.run;
+
+import dev.dockstat.batch.plan.Plan;
+import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.DockerException;
+import dev.dockstat.core.model.ContainerSummary;
+import dev.dockstat.core.model.StatsSample;
+import dev.dockstat.core.stats.ContainerStats;
+import dev.dockstat.core.stats.Round;
+import dev.dockstat.core.stats.StatsCollector;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Stats rounds on a fixed schedule (start + k × interval), one line per container per round. A
+ * failed round is counted and the next attempts back off (skipping scheduled rounds) while the
+ * engine stays away.
+ */
+final class StatsCollection implements Collection {
+
+    static final List<String> COLUMNS = List.of("time", "env", "job", "id", "name", "cpu_percent", "mem_used", "mem_limit",
+            "mem_percent", "net_rx", "net_tx", "blk_read", "blk_write", "pids");
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Plan.Job job;
+    private final Plan.Stats spec;
+    private final Records records;
+    private final String env;
+
+    StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) {
+        this.job = job;
+        this.spec = spec;
+        this.env = env;
+        this.records = records;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public void run(DockerClient client, OutputFile out, TaskState state, StopSignal stop) throws IOException {
+        Predicate<ContainerSummary> selected = selector(spec);
+        long start = System.nanoTime();
+        long interval = spec.interval().toNanos();
+        long retryAfter = 0;
+        int consecutiveFailures = 0;
+        try (StatsCollector collector = new StatsCollector(client)) {
+            for (int round = 0; round < spec.rounds(); round++) {
+                long due = start + round * interval;
+                if (!stop.waitUntil(due)) {
+                    return;
+                }
+                if (due < retryAfter) {
+                    continue; // backing off from an engine that is away
+                }
+                try {
+                    write(collector.collect(spec.includeStopped(), selected), out);
+                    state.sample();
+                    consecutiveFailures = 0;
+                } catch (DockerException e) {
+                    state.failure(e.getMessage());
+                    consecutiveFailures++;
+                    long backoff = Math.min(MAX_BACKOFF.toNanos(), (1L << Math.min(consecutiveFailures - 1, 20)) * 1_000_000_000L);
+                    retryAfter = System.nanoTime() + backoff;
+                }
+            }
+        }
+    }
+
+    private void write(Round round, OutputFile out) throws IOException {
+        String roundTime = round.started().toString();
+        for (ContainerStats s : round.stats()) {
+            StatsSample x = s.sample();
+            String time = x.readNanos() > 0 ? Instant.ofEpochSecond(0, x.readNanos()).toString() : roundTime;
+            out.line(records.line(time, env, job.name(), x.id(), s.name(), s.cpuPercent(), s.memUsed(), x.memLimit(),
+                    s.memPercent(), x.netRx(), x.netTx(), x.blkRead(), x.blkWrite(), x.pids()));
+        }
+    }
+
+    /** Name globs (any may match) and labels (all must match). */
+    static Predicate<ContainerSummary> selector(Plan.Stats spec) {
+        List<Pattern> globs = spec.names().stream().map(StatsCollection::glob).toList();
+        return c -> (globs.isEmpty() || globs.stream().anyMatch(g -> g.matcher(c.name()).matches()))
+                && spec.labels().entrySet().stream().allMatch(l -> l.getValue().equals(c.labels().get(l.getKey())));
+    }
+
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : glob.toCharArray()) {
+            switch (ch) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

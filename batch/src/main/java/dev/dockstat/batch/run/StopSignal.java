@@ -1,0 +1,32 @@
+package dev.dockstat.batch.run;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Ctrl-C / SIGTERM for a run: tasks wait on it instead of sleeping, so a stop ends every wait at once. */
+public final class StopSignal {
+
+    private final CountDownLatch latch = new CountDownLatch(1);
+
+    public void stop() {
+        latch.countDown();
+    }
+
+    public boolean stopped() {
+        return latch.getCount() == 0;
+    }
+
+    /** Waits until {@code deadlineNanos} (System.nanoTime); returns false if stopped first. */
+    boolean waitUntil(long deadlineNanos) {
+        long wait = deadlineNanos - System.nanoTime();
+        if (wait <= 0) {
+            return !stopped();
+        }
+        try {
+            return !latch.await(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.dockstat.cli.commands;
+
+import dev.dockstat.batch.plan.Plan;
+import dev.dockstat.batch.plan.PlanReader;
+import dev.dockstat.batch.run.BatchRunner;
+import dev.dockstat.batch.run.LogProgress;
+import dev.dockstat.batch.run.Progress;
+import dev.dockstat.batch.run.StopSignal;
+import dev.dockstat.batch.run.TaskState;
+import dev.dockstat.batch.run.TerminalProgress;
+import dev.dockstat.cli.EnvAware;
+import dev.dockstat.cli.ExitCodes;
+import dev.dockstat.cli.Terminals;
+import dev.dockstat.cli.render.TabTable;
+import dev.dockstat.core.transport.TransportRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dockstat run PLAN.yaml}: scripted collection from a plan file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a collection plan: engines, jobs (stats, events, df), durations and outputs (NDJSON or CSV) described in a YAML file.",
+            "The plan is checked first: every mistake is reported as PLAN:LINE:COL and nothing runs (exit 2).",
+            "Exit 0 when every job succeeded, 3 when some failed (e.g. an engine was down), 1 when all failed.",
+            "Ctrl-C or SIGTERM stops the run; every output file is left complete and valid."},
+        footer = {"", "Examples:", "  dockstat run examples/plan.yaml", "  dockstat run --check examples/plan.yaml",
+            "  dockstat run --quiet nightly.yaml >> collect.log"})
+public final class RunCommand implements Callable<Integer>, EnvAware {
+
+    /** The plan file. */
+    @Parameters(paramLabel = "PLAN.yaml", description = "The plan file (see README, 'Scripted collection').")
+    Path planFile;
+
+    /** Validate only. */
+    @Option(names = "--check", description = "Check the plan and exit: 0 if valid, 2 with every problem listed.")
+    boolean check;
+
+    /** No progress output. */
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the summary.")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void processEnvironment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PlanReader.Result read = new PlanReader(env).read(planFile);
+        if (!read.ok()) {
+            read.problems().lines().forEach(err::println);
+            err.println(read.problems().size() + (read.problems().size() == 1 ? " problem" : " problems") + " in " + planFile + "; nothing was run.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Plan plan = read.plan();
+        if (check) {
+            out.println(planFile + ": OK (" + plan.jobs().size() + " jobs, " + plan.environments().size() + " environments)");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        return run(plan, out, err);
+    }
+
+    private int run(Plan plan, PrintWriter out, PrintWriter err) throws InterruptedException {
+        StopSignal stop = new StopSignal();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.stop();
+            try {
+                done.await(15, TimeUnit.SECONDS); // let the tasks flush and rename their files
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<TaskState> states = new BatchRunner(plan, env, TransportRegistry.load(), progress(err)).run(stop);
+            out.print(summary(states));
+            out.flush();
+            return exitCode(states);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waited for us
+            }
+        }
+    }
+
+    private Progress progress(PrintWriter err) {
+        if (quiet) {
+            return Progress.QUIET;
+        }
+        return Terminals.isTerminal(2) ? new TerminalProgress(err) : new LogProgress(err);
+    }
+
+    static String summary(List<TaskState> states) {
+        TabTable table = new TabTable().add("JOB\tENV\tSTATUS\tSAMPLES\tROWS\tFAILURES\tOUTPUT");
+        for (TaskState t : states) {
+            table.add(String.join("\t", t.job(), t.environment(), t.status().name(), Long.toString(t.samples()),
+                    Long.toString(t.rows()), Long.toString(t.failures()), t.output() == null ? "-" : t.output().toString()));
+        }
+        StringBuilder text = new StringBuilder(table.render());
+        for (TaskState t : states) {
+            if (t.failures() > 0) {
+                text.append(t.label()).append(": ").append(t.lastError()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    static int exitCode(List<TaskState> states) {
+        long bad = states.stream().filter(s -> s.status() != TaskState.Status.OK).count();
+        if (bad == 0) {
+            return ExitCodes.OK;
+        }
+        return bad == states.size() ? ExitCodes.RUNTIME : ExitCodes.PARTIAL;
+    }
+}
