@@ -20,8 +20,10 @@ import java.util.stream.IntStream;
  * worker's width). Starts N idle busybox containers ({@code --network none}, named
  * {@code dst-me-round-NN}), measures, removes them. Run with {@code scripts/measure-rounds}.
  *
- * <p>Arguments: {@code [rounds per setting, default 7] [N...] (default 10 30 60)}. The first round
- * of each collector reads with precpu (~2 s) and is reported apart; the median is over the rest.
+ * <p>Arguments: {@code [--pause=SECONDS] [rounds per setting, default 7] [N...] (default 10 30 60)}.
+ * The first round of each collector reads with precpu (~2 s) and is reported apart; the median is
+ * over the rest. Rounds run back to back unless {@code --pause} leaves the connections idle
+ * between them, as a real poller does (the IPC default is a round every 30 s).
  */
 public final class RoundLatency {
 
@@ -29,7 +31,10 @@ public final class RoundLatency {
 
     private RoundLatency() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        List<String> options = Arrays.stream(argv).filter(a -> a.startsWith("--pause=")).toList();
+        long pauseMillis = options.isEmpty() ? 0 : (long) (Double.parseDouble(options.getLast().substring(8)) * 1000);
+        String[] args = Arrays.stream(argv).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int[] sizes = args.length > 1 ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray() : new int[] {10, 30, 60};
         int max = Arrays.stream(sizes).max().orElse(0);
@@ -37,13 +42,15 @@ public final class RoundLatency {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> TestBed.remove(names.toArray(String[]::new))));
         try (DockerClient client = new EnvironmentResolver(Map.of()).resolve(TestBed.get().socketUri()).connect(TransportRegistry.load())) {
             int running = 0;
+            System.out.printf(Locale.ROOT, "rounds: 1 + %d per setting, %s between rounds%n", rounds,
+                    pauseMillis == 0 ? "no pause" : pauseMillis + " ms");
             System.out.printf(Locale.ROOT, "%4s  %-8s  %10s  %10s  %10s  %10s  %s%n", "N", "cap", "first (s)", "median (s)", "min (s)", "max (s)", "failures");
             for (int n : sizes) {
                 start(names.subList(running, Math.max(running, n)));
                 running = Math.max(running, n);
                 List<String> measured = names.subList(0, n);
                 for (int cap : new int[] {StatsCollector.DEFAULT_CONCURRENCY, 8}) {
-                    measure(client, n, cap, rounds, measured);
+                    measure(client, n, cap, rounds, pauseMillis, measured);
                 }
             }
         } finally {
@@ -59,7 +66,8 @@ public final class RoundLatency {
         }
     }
 
-    private static void measure(DockerClient client, int n, int cap, int rounds, List<String> names) {
+    private static void measure(DockerClient client, int n, int cap, int rounds, long pauseMillis, List<String> names)
+            throws InterruptedException {
         try (StatsCollector collector = new StatsCollector(client, cap)) {
             Round first = collector.collect(c -> names.contains(c.name()));
             if (first.containers().size() != n) {
@@ -68,6 +76,7 @@ public final class RoundLatency {
             double[] seconds = new double[rounds];
             int failures = first.failures().size();
             for (int i = 0; i < rounds; i++) {
+                Thread.sleep(pauseMillis);
                 Round r = collector.collect(c -> names.contains(c.name()));
                 seconds[i] = r.took().toNanos() / 1e9;
                 failures += r.failures().size();
