@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,12 +35,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * collector rounds for {@code dockstat.accuracy.seconds} (default 20; {@code scripts/measure-accuracy}
  * runs the full 60): every 10 s average within 1 point of the limit, every 1 s sample within 3.5
  * (the kernel's quota enforcement itself jitters; {@code docker stats} shows up to 3 points off).
+ * When the rest of the host used more than {@link #QUIET_HOST} meanwhile (other builds on the 2
+ * cores), the burner was starved and the run is reported as aborted, with its figures, instead.
  */
 class StatsAccuracyIT {
 
     private static final int SECONDS = Integer.getInteger("dockstat.accuracy.seconds", 20);
     private static final double WINDOW_TOLERANCE = 1.0;
     private static final double SAMPLE_TOLERANCE = 3.5;
+    /** The most the rest of the host may use (percent of one CPU) for the limits to be ground truth. */
+    private static final double QUIET_HOST = 60;
 
     private DockerClient client;
 
@@ -80,6 +85,9 @@ class StatsAccuracyIT {
             String report = String.format(Locale.ROOT, "--cpus %s over %d s: 1 s samples %s; 10 s averages %s; "
                     + "the rest of the host used %.0f%% of a CPU meanwhile", cpus, SECONDS, format(perSecond), format(perWindow), others);
             System.out.println(report);
+            // A burner only reaches its limit when the rest of the host leaves it room; on a machine
+            // that other work keeps busy the limit is no ground truth, so the run cannot judge.
+            Assumptions.assumeTrue(others <= QUIET_HOST, "host too busy to judge CPU accuracy: " + report);
             for (double v : perSecond) {
                 assertTrue(Math.abs(v - limit) <= SAMPLE_TOLERANCE, "1 s sample " + v + " vs limit " + limit + ": " + report);
             }
