@@ -142,8 +142,12 @@ public final class StatsCollector implements AutoCloseable {
                     }
                 } catch (InterruptedException e) {
                     result.completeExceptionally(new DockerException("stats: collector closed"));
-                } catch (RuntimeException e) {
+                } catch (DockerException e) {
                     result.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    // e.g. the HTTP library's CancellationException for an aborted exchange, which a
+                    // future would rethrow as is from get() instead of as a failure of this request
+                    result.completeExceptionally(new DockerException(reason(e), e));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -160,11 +164,20 @@ public final class StatsCollector implements AutoCloseable {
         } catch (TimeoutException e) {
             failures.put(id, "stats: no answer within the round");
         } catch (ExecutionException e) {
-            failures.put(id, e.getCause().getMessage());
+            failures.put(id, reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failures.put(id, "interrupted");
         }
+    }
+
+    /**
+     * A failure's reason for {@link Round#failures()}, never null: an interrupted or cancelled
+     * request can fail with an exception that has no message.
+     */
+    static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && !message.isBlank() ? message : "stats: " + failure.getClass().getSimpleName();
     }
 
     /** Previous readings of containers no longer listed would only grow the map. */

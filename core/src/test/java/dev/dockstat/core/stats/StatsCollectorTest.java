@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.spi.TransportRequest;
+import dev.dockstat.core.spi.TransportResponse;
 import dev.dockstat.core.transport.HttpClientTransport;
 import dev.dockstat.testbed.FakeDockerEngine;
 import dev.dockstat.testbed.FakeDockerEngine.Behaviour;
@@ -130,6 +133,30 @@ class StatsCollectorTest {
         Round r = collector.collect(c -> true);
         assertEquals(0, r.stats().size());
         assertEquals("stats: collector closed", r.failures().get("aaaa"));
+    }
+
+    @Test
+    void aRequestFailingWithoutAMessageIsStillAFailureOfItsContainerOnly() {
+        // a transport that lets one container's stats fail the way an aborted HTTP exchange can
+        Transport failing = new Transport() {
+            @Override
+            public TransportResponse execute(TransportRequest request) throws java.io.IOException {
+                if (request.target().contains("/containers/bbbb/stats")) {
+                    throw new java.util.concurrent.CancellationException();
+                }
+                return transport.execute(request);
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+        try (StatsCollector collector = new StatsCollector(new DockerClient(client.endpoint(), failing))) {
+            Round round = collector.collect(c -> true);
+            assertEquals(List.of("web"), round.stats().stream().map(ContainerStats::name).toList());
+            assertEquals("stats: CancellationException", round.failures().get("bbbb"));
+        }
     }
 
     private static Map<String, ContainerStats> byName(Round r) {
