@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * dockstat's figures against ground truths on the real engine: containers held to a CPU limit
@@ -60,8 +60,13 @@ class StatsAccuracyIT {
         client.close();
     }
 
+    /** The limits to try: {@code dockstat.accuracy.cpus} (comma-separated), by default 0.25, 0.5 and 1.0. */
+    static List<String> limits() {
+        return List.of(System.getProperty("dockstat.accuracy.cpus", "0.25,0.5,1.0").split(","));
+    }
+
     @ParameterizedTest(name = "--cpus {0}")
-    @ValueSource(strings = {"0.25", "0.5", "1.0"})
+    @MethodSource("limits")
     void cpuOfABurnerHeldToALimit(String cpus) {
         String name = "dst-me-burn-" + cpus.replace(".", "");
         double limit = Double.parseDouble(cpus) * 100;
