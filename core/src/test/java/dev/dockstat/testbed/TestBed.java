@@ -59,6 +59,11 @@ public final class TestBed {
         return "unix://" + values.get("DOCKSTAT_TB_SOCKET");
     }
 
+    /** The test bed's engine over its unix socket, as an environment named {@code local}. */
+    public dev.dockstat.core.env.Environment socketEnvironment() {
+        return new dev.dockstat.core.env.Environment("local", dev.dockstat.core.spi.Endpoint.of(socketUri()));
+    }
+
     /** dockerd's own mTLS listener. */
     public String tlsUri() {
         return values.get("DOCKSTAT_TB_TLS");

@@ -26,11 +26,11 @@ public final class HistoryBatch {
         gap = false;
     }
 
-    void put(long time, float c, float m) {
-        times[end] = time;
-        cpu[end] = c;
-        mem[end] = m;
-        end++;
+    void copy(long[] fromTimes, float[] fromCpu, float[] fromMem, int at, int count) {
+        System.arraycopy(fromTimes, at, times, end, count);
+        System.arraycopy(fromCpu, at, cpu, end, count);
+        System.arraycopy(fromMem, at, mem, end, count);
+        end += count;
     }
 
     void dropFirst(int count) {

@@ -20,6 +20,8 @@ import java.lang.invoke.VarHandle;
 public final class MetricHistory {
 
     public static final int DEFAULT_CAPACITY = 3000;
+    /** Storage per point: a long time and two floats, in three parallel arrays. */
+    public static final int BYTES_PER_POINT = Long.BYTES + 2 * Float.BYTES;
     private static final VarHandle WRITTEN;
     private static final VarHandle STARTED;
 
@@ -42,6 +44,8 @@ public final class MetricHistory {
     /** Points whose slot write has begun; equal to {@code written} between appends. */
     @SuppressWarnings("unused")
     private long started;
+    /** The writer's slot for the next point ({@code written % capacity}); only the writer touches it. */
+    private int nextSlot;
 
     public MetricHistory(int capacity) {
         if (capacity < 1) {
@@ -66,42 +70,46 @@ public final class MetricHistory {
         return (long) WRITTEN.getAcquire(this);
     }
 
-    /** Appends a point. Only one thread may append. */
+    /** Appends a point. Only one thread may append (or appends must be serialized by the caller). */
     public void append(long timeMillis, float cpuPercent, float memPercent) {
         long n = (long) WRITTEN.getOpaque(this);
         STARTED.setOpaque(this, n + 1);
         VarHandle.storeStoreFence(); // readers must see the announcement before the slot changes
-        int slot = (int) (n % capacity);
+        int slot = nextSlot;
         times[slot] = timeMillis;
         cpu[slot] = cpuPercent;
         mem[slot] = memPercent;
+        nextSlot = slot + 1 == capacity ? 0 : slot + 1; // no division on the hot path
         WRITTEN.setRelease(this, n + 1);
     }
 
     /**
-     * Copies the points from {@code cursor} on into {@code into} (replacing its content).
+     * Copies the points from {@code cursor} on into {@code into} (replacing its content), with at
+     * most two array copies per field and no allocation once {@code into} has grown to capacity.
      *
      * <p>A cursor older than the oldest kept point starts at the oldest and sets
      * {@link HistoryBatch#gap()}. A cursor ahead of the writer can only come from an earlier history
      * (the container's history was dropped and started again): the read starts at the oldest point
-     * and sets the gap flag too.
+     * and sets the gap flag too. A negative cursor reads from the start, like 0.
      *
      * @return {@code into}, whose {@link HistoryBatch#next()} is the cursor for the following read
      */
     public HistoryBatch read(long cursor, HistoryBatch into) {
         long end = written();
         long oldest = Math.max(0, end - capacity);
-        boolean gap = cursor < oldest || cursor > end;
-        long from = gap ? oldest : cursor;
+        long want = Math.max(0, cursor);
+        boolean gap = want < oldest || want > end;
+        long from = gap ? oldest : want;
+        int count = (int) (end - from);
+        int slot = (int) (from % capacity);
+        int head = Math.min(count, capacity - slot);
         into.reset(capacity);
-        for (long seq = from; seq < end; seq++) {
-            int slot = (int) (seq % capacity);
-            into.put(times[slot], cpu[slot], mem[slot]);
-        }
+        into.copy(times, cpu, mem, slot, head);
+        into.copy(times, cpu, mem, 0, count - head);
         VarHandle.loadLoadFence(); // the copies above happen before the look at the writer
         long firstSafe = (long) STARTED.getOpaque(this) - capacity; // older slots are being reused
         if (from < firstSafe) {
-            into.dropFirst((int) Math.min(firstSafe - from, end - from));
+            into.dropFirst((int) Math.min(firstSafe - from, count));
             gap = true;
         }
         into.finish(end, gap);

@@ -41,30 +41,42 @@ public final class StatsCalculator {
      * {@code cpuDelta / systemDelta * onlineCPUs * 100} when both deltas are positive, else 0; NaN
      * when a counter went backwards. Clamped to {@code [0, 100 * onlineCPUs]}: the two counters are
      * read a few microseconds apart, so a saturated container can compute a hair above its limit.
+     *
+     * <p>The deltas are taken in {@code long} before converting: the host counter passes 2^53 ns
+     * (the exact range of a double) after a few months of uptime on a many-core host, and
+     * subtracting two rounded doubles would then lose the low bits of a one-second delta. With
+     * {@code onlineCpus} 0 (neither {@code online_cpus} nor {@code percpu_usage} sent) the figure
+     * is a percent of the whole host; docker would show 0 there.
      */
     public static double cpuPercent(long preCpu, long preSystem, long cpu, long system, int onlineCpus) {
         if (cpu < preCpu || system < preSystem) {
             return Double.NaN;
         }
-        double cpuDelta = (double) cpu - preCpu;
-        double systemDelta = (double) system - preSystem;
-        int cpus = onlineCpus > 0 ? onlineCpus : 1;
-        if (cpuDelta <= 0 || systemDelta <= 0) {
+        long cpuDelta = cpu - preCpu;
+        long systemDelta = system - preSystem;
+        if (cpuDelta <= 0 || systemDelta <= 0) { // both >= 0 here unless a difference overflowed
             return 0.0;
         }
-        return Math.min(cpuDelta / systemDelta * cpus * 100.0, cpus * 100.0);
+        int cpus = onlineCpus > 0 ? onlineCpus : 1;
+        return Math.min((double) cpuDelta / systemDelta * cpus * 100.0, cpus * 100.0);
     }
 
     /**
-     * Memory in use without the page cache the kernel can drop: usage minus {@code total_inactive_file}
-     * on cgroup v1 (its presence marks v1; docker prefers it there), minus {@code inactive_file} on
-     * cgroup v2, each only when smaller than usage.
+     * Memory in use without the page cache the kernel can drop, exactly as the docker CLI computes
+     * it: on cgroup v1 (marked by {@code total_inactive_file}, the hierarchical count, which docker
+     * prefers there) usage minus {@code total_inactive_file}; otherwise, or when that is not below
+     * usage, usage minus {@code inactive_file} (cgroup v2's field; v1 sends it too, for the cgroup
+     * alone); each only when below usage, so the result is never negative nor above usage.
      */
     public static long memoryUsed(StatsSample s) {
         long usage = Math.max(0, s.memUsage());
-        long inactive = s.totalInactiveFile() != StatsSample.ABSENT ? s.totalInactiveFile() : s.inactiveFile();
-        if (inactive != StatsSample.ABSENT && inactive >= 0 && inactive < usage) {
-            return usage - inactive;
+        long v1 = s.totalInactiveFile();
+        if (v1 >= 0 && v1 < usage) {
+            return usage - v1;
+        }
+        long v2 = s.inactiveFile();
+        if (v2 >= 0 && v2 < usage) {
+            return usage - v2;
         }
         return usage;
     }

@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -33,31 +36,46 @@ import java.util.function.Predicate;
  * <p>A container seen for the first time is read with {@link StatsMode#WITH_PRECPU} (about 2 s) so
  * even the first round has a CPU figure; later rounds use one-shot readings (one tick). A container
  * that has not answered by the round's soft deadline is left out of the round (reported in
- * {@link Round#failures()}) so one slow container never holds up the others; its answer, when it
- * comes, still serves as the previous reading for the next round.
+ * {@link Round#failures()}) so one slow container never holds up the others; its request is not
+ * repeated while it is still running (a hung container costs one connection, not one per round),
+ * and its answer, when it comes, serves the next round.
  *
- * <p>Not thread-safe: one round at a time. {@link #close()} stops requests still running.
+ * <p>One round at a time ({@link #collect} is not reentrant); {@link #close()} may be called from
+ * any thread, also during a round.
  */
 public final class StatsCollector implements AutoCloseable {
 
     public static final int DEFAULT_CONCURRENCY = PoolSizes.DEFAULT_FANOUT;
+    /** How long {@link #close()} waits for request threads to end. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
     private static final Duration SLACK = Duration.ofMillis(1500);
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final DockerClient client;
     private final int concurrency;
     private final Semaphore permits;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("dockstat-stats-", 0).factory());
+    private final ExecutorService executor;
     private final Map<String, StatsSample> previous = new ConcurrentHashMap<>();
+    /** Requests still running, by container id, so a straggler is awaited again rather than repeated. */
+    private final Map<String, CompletableFuture<ContainerStats>> inFlight = new ConcurrentHashMap<>();
 
-    public StatsCollector(DockerClient client, int concurrency) {
+    /**
+     * @param concurrency the most stats requests in flight at once (the environment's fan-out pool
+     *     should be at least this large)
+     * @param threads makes the thread of each request; virtual threads by default
+     */
+    public StatsCollector(DockerClient client, int concurrency, ThreadFactory threads) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
         }
         this.client = client;
         this.concurrency = concurrency;
         this.permits = new Semaphore(concurrency);
+        this.executor = Executors.newThreadPerTaskExecutor(threads);
+    }
+
+    public StatsCollector(DockerClient client, int concurrency) {
+        this(client, concurrency, Thread.ofVirtual().name("dockstat-stats-", 0).factory());
     }
 
     public StatsCollector(DockerClient client) {
@@ -81,10 +99,15 @@ public final class StatsCollector implements AutoCloseable {
         Map<String, CompletableFuture<ContainerStats>> pending = new LinkedHashMap<>();
         boolean anyFirst = false;
         for (ContainerSummary c : containers) {
+            CompletableFuture<ContainerStats> running = inFlight.get(c.id());
+            if (running != null && !running.isDone()) {
+                pending.put(c.id(), running);
+                continue;
+            }
             StatsSample before = previous.get(c.id());
             boolean first = c.running() && (before == null || before.empty());
             anyFirst |= first;
-            pending.put(c.id(), read(c, first ? StatsMode.WITH_PRECPU : StatsMode.ONE_SHOT));
+            pending.put(c.id(), read(c.id(), first ? StatsMode.WITH_PRECPU : StatsMode.ONE_SHOT));
         }
         long softDeadline = t0 + softBudget(containers.size(), anyFirst).toNanos();
         List<ContainerStats> stats = new ArrayList<>(containers.size());
@@ -102,24 +125,34 @@ public final class StatsCollector implements AutoCloseable {
         return TICK.multipliedBy(batches * (anyFirst ? 2 : 1)).plus(SLACK);
     }
 
-    private CompletableFuture<ContainerStats> read(ContainerSummary container, StatsMode mode) {
+    private CompletableFuture<ContainerStats> read(String id, StatsMode mode) {
         CompletableFuture<ContainerStats> result = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                permits.acquire();
+        inFlight.put(id, result);
+        result.whenComplete((stats, error) -> inFlight.remove(id, result));
+        try {
+            executor.execute(() -> {
                 try {
-                    StatsSample sample = client.stats(container.id(), mode);
-                    StatsSample before = previous.put(container.id(), sample);
-                    result.complete(StatsCalculator.compute(sample, before));
-                } finally {
-                    permits.release();
+                    permits.acquire();
+                    try {
+                        StatsSample sample = client.stats(id, mode);
+                        StatsSample before = previous.put(id, sample);
+                        result.complete(StatsCalculator.compute(sample, before));
+                    } finally {
+                        permits.release();
+                    }
+                } catch (InterruptedException e) {
+                    result.completeExceptionally(new DockerException("stats: collector closed"));
+                } catch (DockerException e) {
+                    result.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    // e.g. the HTTP library's CancellationException for an aborted exchange, which a
+                    // future would rethrow as is from get() instead of as a failure of this request
+                    result.completeExceptionally(new DockerException(reason(e), e));
                 }
-            } catch (InterruptedException e) {
-                result.completeExceptionally(new DockerException("stopped"));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new DockerException("stats: collector closed"));
+        }
         return result;
     }
 
@@ -130,12 +163,21 @@ public final class StatsCollector implements AutoCloseable {
             stats.add(future.get(wait, TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             failures.put(id, "stats: no answer within the round");
-        } catch (java.util.concurrent.ExecutionException e) {
-            failures.put(id, e.getCause().getMessage());
+        } catch (ExecutionException e) {
+            failures.put(id, reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failures.put(id, "interrupted");
         }
+    }
+
+    /**
+     * A failure's reason for {@link Round#failures()}, never null: an interrupted or cancelled
+     * request can fail with an exception that has no message.
+     */
+    static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && !message.isBlank() ? message : "stats: " + failure.getClass().getSimpleName();
     }
 
     /** Previous readings of containers no longer listed would only grow the map. */
@@ -145,8 +187,19 @@ public final class StatsCollector implements AutoCloseable {
         previous.keySet().retainAll(ids);
     }
 
+    /**
+     * Stops every request still running (their threads are interrupted, which aborts a blocked
+     * socket read and releases its connection) and waits up to {@link #CLOSE_WAIT} for their
+     * threads to end. A round running meanwhile returns with the unfinished containers as failures.
+     * Idempotent.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

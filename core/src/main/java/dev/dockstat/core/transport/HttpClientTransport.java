@@ -45,6 +45,17 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpClientTransport implements Transport {
 
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+    /**
+     * A pooled connection idle this long is checked before reuse (a 1 ms read that finds a peer
+     * that closed it). Over unix sockets the check waits a whole second instead: junixsocket
+     * (2.10) rounds read timeouts of virtual threads up to whole seconds, so every checked
+     * connection added 1 s to its request, and a round after a few seconds' pause took 2.5 s
+     * instead of one engine tick (measured with bench's RoundLatency --pause=3). Unix connections
+     * are therefore checked only after a minute idle: pollers every 3 s (histories) or 30 s (IPC
+     * rounds) reuse theirs unchecked. A local engine closes them only when it restarts.
+     */
+    private static final TimeValue VALIDATE_TCP_AFTER = TimeValue.ofSeconds(2);
+    private static final TimeValue VALIDATE_UNIX_AFTER = TimeValue.ofMinutes(1);
     private static final TlsSocketStrategy NO_TLS = (socket, host, port, attachment, context) -> {
         throw new javax.net.ssl.SSLException("TLS is not configured for this endpoint");
     };
@@ -105,7 +116,7 @@ public final class HttpClientTransport implements Transport {
                 .setDefaultSocketConfig(socketConfig(connector.tcp()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setValidateAfterInactivity(connector.tcp() ? VALIDATE_TCP_AFTER : VALIDATE_UNIX_AFTER)
                         .setTimeToLive(TimeValue.ofMinutes(10))
                         .build());
         if (connector.dns() != null) {

@@ -87,4 +87,64 @@ class StatsCalculatorTest {
     void noLimitGivesZeroPercent() {
         assertEquals(0.0, StatsCalculator.memoryPercent(100, 0));
     }
+    @Test
+    void referenceMemoryFigureOfTheSixtyFourMegContainer() {
+        // STATS-REFERENCE: "-m 64m" after writing 40 MB shows 14.5MiB / 64MiB and 22.65%
+        long limit = 64L << 20;
+        long cache = 41_943_040L;
+        long used = 15_200_000L; // 14.496 MiB
+        StatsSample s = memory(used + cache, limit, cache, cache);
+        assertEquals(used, StatsCalculator.memoryUsed(s));
+        assertEquals(14.5, used / 1048576.0, 0.005);
+        assertEquals("22.65", String.format(java.util.Locale.ROOT, "%.2f", StatsCalculator.memoryPercent(used, limit)));
+    }
+
+    @Test
+    void cgroupV1FallsBackToInactiveFileAsDockerDoes() {
+        // docker: total_inactive_file only when below usage, else inactive_file
+        assertEquals(900, StatsCalculator.memoryUsed(memory(1000, 0, 100, 1000)));
+        assertEquals(1000, StatsCalculator.memoryUsed(memory(1000, 0, 1000, 5000)));
+    }
+
+    @Test
+    void halfCpuBurnerReadingFromTheTestBedIsInDockersRange() {
+        // two one-shot readings of t-burn (--cpus 0.5) one tick apart: 0.5008 s of CPU in 1.0 s of 2 CPUs
+        double v = StatsCalculator.cpuPercent(461_925_881_942L, 8_636_430_000_000L,
+                462_426_681_942L, 8_638_430_000_000L, 2);
+        assertEquals(50.08, v, 1e-9);
+        assertTrue(v >= 49.6 && v <= 51.4, "docker stats reads 49.6-51.4% for this container");
+    }
+
+    @Test
+    void deltasOfLargeCountersKeepTheirLowBits() {
+        // 3 years of a 64-core host: the counter is past 2^53, where two doubles subtract with 512 ns steps
+        long system = 6_000_000_000_000_000_000L;
+        assertEquals(250_000_001.0 / 1_000_000_004.0 * 100.0,
+                StatsCalculator.cpuPercent(1L << 54, system, (1L << 54) + 250_000_001L, system + 1_000_000_004L, 1), 1e-12);
+    }
+
+    @Test
+    void hostAggregateAsTheMetricsMessageDefinesIt() {
+        // containers at 25% and 75% of one CPU on a 2-CPU host with 4 GiB: the host is half busy
+        HostAggregate a = HostAggregate.of(25.0 + 75.0, 1L << 30, 4L << 30, 2);
+        assertEquals(50.0, a.cpu(), 1e-12);
+        assertEquals(25.0, a.memPercent(), 1e-12);
+        assertEquals(2, a.cpuCount());
+        assertTrue(a.sendable());
+        assertTrue(!HostAggregate.of(0, 0, 0, 2).sendable(), "no memory total: not sent");
+        assertTrue(!HostAggregate.of(0, 0, 1, 0).sendable(), "no CPU count: not sent");
+    }
+
+    @Test
+    void hostAggregateOfARoundSkipsContainersWithoutCpu() {
+        StatsSample a = memory(300, 1000, -1, 100);
+        var round = new Round(java.time.Instant.EPOCH, java.time.Duration.ZERO, java.util.List.of(),
+                java.util.List.of(new ContainerStats(a, 80.0, 200, 20.0), new ContainerStats(a, Double.NaN, 300, 30.0)),
+                java.util.Map.of());
+        var info = new dev.dockstat.core.model.EngineInfo("h", 4, 1000, "20.10", "linux", "1", 2, 2);
+        HostAggregate h = HostAggregate.of(round, info);
+        assertEquals(20.0, h.cpu(), 1e-12);
+        assertEquals(500, h.memUsed());
+        assertEquals(50.0, h.memPercent(), 1e-12);
+    }
 }
