@@ -1,5 +1,6 @@
 package dev.dockstat.cli;
 
+import dev.dockstat.cli.commands.ServeIpcCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
-        footer = {"", "Example:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db"},
-        subcommands = {StatsCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "Example:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db",
+            "  dockstat serve-ipc   (Dockhand's collection worker, JSON lines on stdin/stdout)"},
+        subcommands = {StatsCommand.class, ServeIpcCommand.class, CommandLine.HelpCommand.class})
 public final class Dockstat implements Runnable {
 
     @CommandLine.Spec
