@@ -74,6 +74,10 @@ public final class IpcServer {
                     badLines.report("invalid message: " + e.getMessage());
                     continue;
                 }
+                if (message instanceof Inbound.Unknown unknown) {
+                    badLines.report("unknown message type: " + (unknown.type() == null ? "" : unknown.type()));
+                    continue;
+                }
                 badLines.flush(); // a flood, if any, is over: say how many were skipped
                 if (!d.handle(message)) {
                     return "shutdown";
