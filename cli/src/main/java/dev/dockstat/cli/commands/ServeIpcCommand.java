@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,11 +50,18 @@ public final class ServeIpcCommand implements Callable<Integer>, EnvAware {
 
     @Override
     public Integer call() {
+        return serve(env, spec.commandLine().getErr());
+    }
+
+    /**
+     * Serves stdin/stdout until stdin ends, a {@code shutdown} command, SIGTERM or SIGINT; returns
+     * the exit status (0). Also called by {@code Main} directly for Dockhand's exact invocation.
+     */
+    public static int serve(Map<String, String> env, PrintWriter err) {
         // stdout belongs to the protocol: anything printing to System.out by mistake lands on stderr
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        IpcServer server = new IpcServer(new FileInputStream(FileDescriptor.in), stdout,
-                Diagnostics.to(spec.commandLine().getErr()), env);
+        IpcServer server = new IpcServer(new FileInputStream(FileDescriptor.in), stdout, Diagnostics.to(err), env);
         // SIGTERM/SIGINT run shutdown hooks; halting with 0 afterwards keeps the exit status of a
         // requested stop 0 (the JVM would report 143/130)
         Thread onSignal = new Thread(() -> {

@@ -79,14 +79,39 @@ public final class DockerClient implements AutoCloseable {
     }
 
     private void learnEngineClock(String date) {
-        try {
-            long engine = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant().toEpochMilli();
+        long engine = httpDateMillis(date);
+        if (engine > 0) {
             long offset = engine - System.currentTimeMillis();
             // the header has whole seconds: only a skew beyond that precision is worth correcting
             engineClockOffsetMillis = Math.abs(offset) > 2000 ? offset : 0;
-        } catch (java.time.format.DateTimeParseException ignored) {
-            // no usable clock: keep ours
+        }
+    }
+
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    /**
+     * An HTTP {@code Date} header ({@code Sun, 23 Nov 2026 11:11:31 GMT}, the only form Go's
+     * servers send) in unix milliseconds, 0 when it is not that. Read by hand: this runs on every
+     * ping of a resident worker, and a {@code DateTimeFormatter} loads ~100 classes for it.
+     */
+    static long httpDateMillis(String date) {
+        if (date == null || date.length() != 29 || !date.endsWith(" GMT")) {
+            return 0;
+        }
+        try {
+            int m = MONTHS.indexOf(date.substring(8, 11));
+            if (m < 0 || m % 3 != 0) {
+                return 0;
+            }
+            int day = Integer.parseInt(date, 5, 7, 10);
+            int year = Integer.parseInt(date, 12, 16, 10);
+            int hour = Integer.parseInt(date, 17, 19, 10);
+            int minute = Integer.parseInt(date, 20, 22, 10);
+            int second = Integer.parseInt(date, 23, 25, 10);
+            long days = java.time.LocalDate.of(year, m / 3 + 1, day).toEpochDay();
+            return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+        } catch (RuntimeException unreadable) {
+            return 0;
         }
     }
 
@@ -122,8 +147,7 @@ public final class DockerClient implements AutoCloseable {
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
-        StatsJson json = getJson(target, Pool.FANOUT, timeout, new TypeReference<>() {}, "stats " + idOrName);
-        return json.toSample();
+        return read(target, Pool.FANOUT, timeout, StatsJson::read, "stats " + idOrName);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
@@ -167,8 +191,18 @@ public final class DockerClient implements AutoCloseable {
     }
 
     private <T> T getJson(String path, Pool pool, Duration timeout, TypeReference<T> type, String what) {
+        return read(path, pool, timeout, body -> Json.MAPPER.readValue(body, type), what);
+    }
+
+    /** Reads a body the engine answers with; how is up to {@code reader}. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    private <T> T read(String path, Pool pool, Duration timeout, BodyReader<T> reader, String what) {
         try (TransportResponse response = send(versioned(path, pool, timeout))) {
-            return Json.MAPPER.readValue(response.body(), type);
+            return reader.read(response.body());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new MalformedResponseException(what + ": unreadable answer from " + endpoint.display()
                     + " (" + FailureReasons.firstLine(e.getOriginalMessage()) + ")", e);
