@@ -48,27 +48,25 @@ final class JsonLine {
     }
 
     JsonLine field(String name, long value) {
-        key(name);
-        ascii(Long.toString(value));
-        return this;
+        return literal(name, Long.toString(value));
     }
 
     JsonLine field(String name, boolean value) {
-        key(name);
-        ascii(value ? "true" : "false");
-        return this;
+        return literal(name, value ? "true" : "false");
     }
 
     JsonLine field(String name, double value) {
-        key(name);
-        number(value);
-        return this;
+        return literal(name, number(value));
     }
 
     /** A float32 value in its own shortest form ({@code 25.03}, not {@code 25.030000686645508}). */
     JsonLine field(String name, float value) {
+        return literal(name, number(value));
+    }
+
+    private JsonLine literal(String name, String json) {
         key(name);
-        number(value);
+        ascii(json);
         return this;
     }
 
@@ -118,18 +116,18 @@ final class JsonLine {
     }
 
     /** Go's float64 encoding; a float32 value goes through {@link #number(float)} to keep its short form. */
-    void number(double value) {
+    static String number(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no " + value); // Go's encoder refuses it too
         }
-        ascii(goNumber(Double.toString(value), Math.abs(value)));
+        return goNumber(Double.toString(value), Math.abs(value));
     }
 
-    void number(float value) {
+    static String number(float value) {
         if (!Float.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no " + value);
         }
-        ascii(goNumber(Float.toString(value), Math.abs(value)));
+        return goNumber(Float.toString(value), Math.abs(value));
     }
 
     /**

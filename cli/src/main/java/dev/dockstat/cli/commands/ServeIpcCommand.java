@@ -70,7 +70,11 @@ public final class ServeIpcCommand implements Callable<Integer>, EnvAware {
         }, "dockstat-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         server.run();
-        Runtime.getRuntime().removeShutdownHook(onSignal);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException signalArrivedMeanwhile) {
+            // the hook is running: it halts with 0 once the environments are stopped
+        }
         return 0;
     }
 }

@@ -51,9 +51,7 @@ final class StatsJson {
     static StatsSample read(JsonParser p) throws IOException {
         StatsJson s = new StatsJson();
         expect(p.nextToken(), JsonToken.START_OBJECT, p);
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
+        object(p, JsonToken.START_OBJECT, (field, value) -> {
             switch (field) {
                 case "id" -> s.id = text(p, value);
                 case "name" -> s.name = text(p, value);
@@ -62,13 +60,31 @@ final class StatsJson {
                 case "cpu_stats" -> cpu(p, value, s.cpu);
                 case "precpu_stats" -> cpu(p, value, s.precpu);
                 case "memory_stats" -> s.memory(p, value);
-                case "networks" -> s.networks(p, value);
-                case "blkio_stats" -> s.blkio(p, value);
-                case "pids_stats" -> s.pids = objectLong(p, value, "current");
+                case "networks" -> object(p, value, (nic, counters) -> s.network(p, counters));
+                case "blkio_stats" -> object(p, value, (f, v) -> s.blkio(p, f, v));
+                case "pids_stats" -> object(p, value, (f, v) -> s.pids = f.equals("current") ? number(p, v) : skip(p, s.pids));
                 default -> p.skipChildren();
             }
-        }
+        });
         return s.toSample();
+    }
+
+    /** Reads one member's value; must consume it (read it, or {@code skipChildren}). */
+    @FunctionalInterface
+    private interface Member {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** The members of the object whose start is {@code value}; anything else is skipped. */
+    private static void object(JsonParser p, JsonToken value, Member member) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            member.read(name, p.nextToken());
+        }
     }
 
     private StatsSample toSample() {
@@ -82,158 +98,89 @@ final class StatsJson {
     }
 
     private static void cpu(JsonParser p, JsonToken value, Cpu into) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        object(p, value, (field, v) -> {
             switch (field) {
-                case "cpu_usage" -> usage(p, v, into);
+                case "cpu_usage" -> object(p, v, (f, u) -> {
+                    if (f.equals("total_usage")) {
+                        into.total = number(p, u);
+                    } else if (f.equals("percpu_usage") && u == JsonToken.START_ARRAY) {
+                        into.perCpu = countElements(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                });
                 case "system_cpu_usage" -> into.system = number(p, v);
                 case "online_cpus" -> into.online = (int) number(p, v);
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
-    private static void usage(JsonParser p, JsonToken value, Cpu into) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
+    private static int countElements(JsonParser p) throws IOException {
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
             p.skipChildren();
-            return;
+            n++;
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("total_usage")) {
-                into.total = number(p, v);
-            } else if (field.equals("percpu_usage") && v == JsonToken.START_ARRAY) {
-                int n = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    p.skipChildren();
-                    n++;
-                }
-                into.perCpu = n;
-            } else {
-                p.skipChildren();
-            }
-        }
+        return n;
     }
 
     private void memory(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        object(p, value, (field, v) -> {
             switch (field) {
                 case "usage" -> memUsage = number(p, v);
                 case "limit" -> memLimit = number(p, v);
-                case "stats" -> memoryStats(p, v);
+                case "stats" -> object(p, v, (f, n) -> {
+                    switch (f) {
+                        case "inactive_file" -> inactiveFile = number(p, n);
+                        case "total_inactive_file" -> totalInactiveFile = number(p, n);
+                        default -> p.skipChildren();
+                    }
+                });
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
-    private void memoryStats(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("inactive_file")) {
-                inactiveFile = number(p, v);
-            } else if (field.equals("total_inactive_file")) {
-                totalInactiveFile = number(p, v);
-            } else {
-                p.skipChildren();
+    private void network(JsonParser p, JsonToken counters) throws IOException {
+        object(p, counters, (field, v) -> {
+            switch (field) {
+                case "rx_bytes" -> netRx += number(p, v);
+                case "tx_bytes" -> netTx += number(p, v);
+                default -> p.skipChildren();
             }
-        }
-    }
-
-    private void networks(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                if (field.equals("rx_bytes")) {
-                    netRx += number(p, v);
-                } else if (field.equals("tx_bytes")) {
-                    netTx += number(p, v);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
+        });
     }
 
     /** As docker stats: entries whose op starts with r/R are reads, w/W writes (v2 is lower case). */
-    private void blkio(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
+    private void blkio(JsonParser p, String field, JsonToken value) throws IOException {
+        if (!field.equals("io_service_bytes_recursive") || value != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (!field.equals("io_service_bytes_recursive") || v != JsonToken.START_ARRAY) {
-                p.skipChildren();
-                continue;
-            }
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                String op = null;
-                long bytes = 0;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String f = p.currentName();
-                    JsonToken fv = p.nextToken();
-                    if (f.equals("op")) {
-                        op = text(p, fv);
-                    } else if (f.equals("value")) {
-                        bytes = number(p, fv);
-                    } else {
-                        p.skipChildren();
-                    }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String[] op = {null};
+            long[] bytes = {0};
+            object(p, JsonToken.START_OBJECT, (f, v) -> {
+                switch (f) {
+                    case "op" -> op[0] = text(p, v);
+                    case "value" -> bytes[0] = number(p, v);
+                    default -> p.skipChildren();
                 }
-                if (op != null && !op.isEmpty()) {
-                    switch (op.charAt(0)) {
-                        case 'r', 'R' -> blkRead += bytes;
-                        case 'w', 'W' -> blkWrite += bytes;
-                        default -> { }
-                    }
+            });
+            if (op[0] != null && !op[0].isEmpty()) {
+                switch (op[0].charAt(0)) {
+                    case 'r', 'R' -> blkRead += bytes[0];
+                    case 'w', 'W' -> blkWrite += bytes[0];
+                    default -> { }
                 }
             }
         }
     }
 
-    private static long objectLong(JsonParser p, JsonToken value, String wanted) throws IOException {
-        long result = 0;
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return result;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals(wanted)) {
-                result = number(p, v);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return result;
+    private static long skip(JsonParser p, long keep) throws IOException {
+        p.skipChildren();
+        return keep;
     }
 
     /** A counter; null or absent reads as 0 (cgroup v2 leaves some out), numbers past 2^63 saturate. */
