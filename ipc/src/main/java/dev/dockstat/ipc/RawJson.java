@@ -2,7 +2,7 @@ package dev.dockstat.ipc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.dockstat.core.api.Json;
+import dev.dockstat.core.api.JsonStream;
 import java.io.IOException;
 
 /**
@@ -45,7 +45,7 @@ record RawJson(byte[] bytes, int length) {
     }
 
     private static void validate(byte[] body) throws InvalidJsonException {
-        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+        try (JsonParser p = JsonStream.FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new InvalidJsonException("empty body");

@@ -1,6 +1,5 @@
 package dev.dockstat.core.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
@@ -35,8 +34,6 @@ public final class DockerClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** How long the engine may take to send the headers of an event stream. */
     public static final Duration STREAM_OPEN_TIMEOUT = Duration.ofSeconds(10);
-
-    private static final TypeReference<List<ContainerSummary>> CONTAINER_LIST = new TypeReference<>() {};
 
     private final Endpoint endpoint;
     private final Transport transport;
@@ -123,7 +120,7 @@ public final class DockerClient implements AutoCloseable {
 
     /** {@code GET /containers/json}: running containers, or all with {@code all}. */
     public List<ContainerSummary> containers(boolean all) {
-        return getJson("/containers/json?all=" + all, Pool.REQUEST, LIST_TIMEOUT, CONTAINER_LIST, "list containers");
+        return read("/containers/json?all=" + all, Pool.REQUEST, LIST_TIMEOUT, EngineJson::containers, "list containers");
     }
 
     /** How a stats reading is asked for; see STATS-REFERENCE.md "Engine facts". */
@@ -152,14 +149,13 @@ public final class DockerClient implements AutoCloseable {
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
     public ContainerState inspect(String idOrName) {
-        InspectJson json = getJson("/containers/" + encode(idOrName) + "/json", Pool.REQUEST, DEFAULT_TIMEOUT,
-                new TypeReference<>() {}, "inspect " + idOrName);
-        return json.toState();
+        return read("/containers/" + encode(idOrName) + "/json", Pool.REQUEST, DEFAULT_TIMEOUT, EngineJson::inspect,
+                "inspect " + idOrName);
     }
 
     /** {@code GET /info}, parsed. */
     public EngineInfo info() {
-        return getJson("/info", Pool.REQUEST, INFO_TIMEOUT, new TypeReference<>() {}, "info");
+        return read("/info", Pool.REQUEST, INFO_TIMEOUT, EngineJson::info, "info");
     }
 
     /**
@@ -188,10 +184,6 @@ public final class DockerClient implements AutoCloseable {
     public EventLines eventsUntil(EventQuery query, Duration timeout) {
         TransportResponse response = send(versioned("/events" + query.toQueryString(), Pool.REQUEST, timeout));
         return new EventLines(response);
-    }
-
-    private <T> T getJson(String path, Pool pool, Duration timeout, TypeReference<T> type, String what) {
-        return read(path, pool, timeout, body -> Json.MAPPER.readValue(body, type), what);
     }
 
     /** Reads a body the engine answers with; how is up to {@code reader}. */

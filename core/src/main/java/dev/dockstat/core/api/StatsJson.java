@@ -1,5 +1,9 @@
 package dev.dockstat.core.api;
 
+import static dev.dockstat.core.api.JsonStream.number;
+import static dev.dockstat.core.api.JsonStream.object;
+import static dev.dockstat.core.api.JsonStream.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dockstat.core.model.StatsSample;
@@ -43,15 +47,14 @@ final class StatsJson {
     private StatsJson() {}
 
     static StatsSample read(InputStream body) throws IOException {
-        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+        try (JsonParser p = JsonStream.FACTORY.createParser(body)) {
             return read(p);
         }
     }
 
     static StatsSample read(JsonParser p) throws IOException {
         StatsJson s = new StatsJson();
-        expect(p.nextToken(), JsonToken.START_OBJECT, p);
-        object(p, JsonToken.START_OBJECT, (field, value) -> {
+        object(p, JsonStream.startObject(p), (field, value) -> {
             switch (field) {
                 case "id" -> s.id = text(p, value);
                 case "name" -> s.name = text(p, value);
@@ -67,24 +70,6 @@ final class StatsJson {
             }
         });
         return s.toSample();
-    }
-
-    /** Reads one member's value; must consume it (read it, or {@code skipChildren}). */
-    @FunctionalInterface
-    private interface Member {
-        void read(String name, JsonToken value) throws IOException;
-    }
-
-    /** The members of the object whose start is {@code value}; anything else is skipped. */
-    private static void object(JsonParser p, JsonToken value, Member member) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            member.read(name, p.nextToken());
-        }
     }
 
     private StatsSample toSample() {
@@ -181,32 +166,6 @@ final class StatsJson {
     private static long skip(JsonParser p, long keep) throws IOException {
         p.skipChildren();
         return keep;
-    }
-
-    /** A counter; null or absent reads as 0 (cgroup v2 leaves some out), numbers past 2^63 saturate. */
-    private static long number(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT) {
-            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? Long.MAX_VALUE : p.getLongValue();
-        }
-        if (value == JsonToken.VALUE_NUMBER_FLOAT) {
-            return (long) p.getDoubleValue();
-        }
-        p.skipChildren();
-        return 0;
-    }
-
-    private static String text(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        p.skipChildren();
-        return null;
-    }
-
-    private static void expect(JsonToken actual, JsonToken wanted, JsonParser p) throws IOException {
-        if (actual != wanted) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected " + wanted + ", got " + actual);
-        }
     }
 
     /** RFC 3339 timestamps as the engine writes them ({@code 2026-11-23T11:11:31.532297765Z}), without a formatter. */
