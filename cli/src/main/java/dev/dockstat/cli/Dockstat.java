@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
         footer = {"", "Example:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db",
-            "  dockstat serve-ipc   (Dockhand's collection worker, JSON lines on stdin/stdout)"},
+            "  dockstat serve-ipc   (Dockhand's collection worker)"},
         subcommands = {StatsCommand.class, ServeIpcCommand.class, CommandLine.HelpCommand.class})
 public final class Dockstat implements Runnable {
 

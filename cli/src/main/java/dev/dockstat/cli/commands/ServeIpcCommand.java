@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
             "Environment: SKIP_DF_COLLECTION=true|1 turns disk usage off; DOCKSTAT_DISK_DELAY_MS (default 10000) "
                     + "and DOCKSTAT_DISK_INTERVAL_MS (default 300000) pace it; DOCKSTAT_DEBUG=1 logs each round's "
                     + "duration."},
-        footer = {"", "Example:",
-            "  printf '%s\\n' '{\"type\":\"configure\",\"envId\":1,\"name\":\"local\",\"connectionType\":\"socket\",\"config\":{\"type\":\"socket\"}}' \\",
+        footer = {"", "Example (stdin stays open for 35 s, then EOF stops the worker):",
+            "  (echo '{\"type\":\"configure\",\"envId\":1,\"config\":{\"type\":\"socket\"}}'; sleep 35) \\",
             "    | dockstat serve-ipc",
             "  {\"type\":\"ready\"}",
             "  {\"type\":\"env_status\",\"envId\":1,\"online\":true}",
-            "  {\"type\":\"metrics\",\"envId\":1,\"cpu\":25.1,\"memPercent\":3.2,\"memUsed\":812000256,\"memTotal\":25276334080,\"cpuCount\":2}"})
+            "  {\"type\":\"metrics\",\"envId\":1,\"cpu\":25.1,\"memPercent\":0.01,\"memUsed\":2838528,",
+            "   \"memTotal\":25276510208,\"cpuCount\":2}"})
 public final class ServeIpcCommand implements Callable<Integer>, EnvAware {
 
     @Spec
