@@ -2,6 +2,7 @@ package dev.dockstat.cli;
 
 import dev.dockstat.cli.commands.RunCommand;
 import dev.dockstat.cli.commands.ServeMetricsCommand;
+import dev.dockstat.cli.commands.ServeIpcCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -14,10 +15,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs.",
         footer = {"", "Examples:", "  dockstat stats --no-stream", "  dockstat stats -H tcp://127.0.0.1:2375 web db",
-            "  dockstat stats --no-stream --context remote", "  dockstat stats --no-stream --env prod --config ./environments.yaml"},
+            "  dockstat stats --no-stream --context remote", "  dockstat serve-ipc   (Dockhand's collection worker)", "  dockstat stats --no-stream --env prod --config ./environments.yaml"},
         subcommands = {
             StatsCommand.class,
             RunCommand.class,
+            ServeIpcCommand.class,
             ServeMetricsCommand.class,
             CommandLine.HelpCommand.class,
         })

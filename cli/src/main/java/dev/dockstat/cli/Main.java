@@ -1,5 +1,6 @@
 package dev.dockstat.cli;
 
+import dev.dockstat.cli.commands.ServeIpcCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +12,11 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (args.length == 1 && args[0].equals("serve-ipc")) {
+            // Dockhand's exact invocation, on every worker (re)start: nothing to parse, so the
+            // command-line model (about 175 classes, 100+ ms of a cold start) is not built
+            System.exit(ServeIpcCommand.serve(System.getenv(), err));
+        }
         int code = Dockstat.run(out, err, System.getenv(), args);
         out.flush();
         err.flush();

@@ -1,6 +1,5 @@
 package dev.dockstat.core.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
@@ -35,8 +34,6 @@ public final class DockerClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** How long the engine may take to send the headers of an event stream. */
     public static final Duration STREAM_OPEN_TIMEOUT = Duration.ofSeconds(10);
-
-    private static final TypeReference<List<ContainerSummary>> CONTAINER_LIST = new TypeReference<>() {};
 
     private final String environment;
     private final Endpoint endpoint;
@@ -100,14 +97,39 @@ public final class DockerClient implements AutoCloseable {
     }
 
     private void learnEngineClock(String date) {
-        try {
-            long engine = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant().toEpochMilli();
+        long engine = httpDateMillis(date);
+        if (engine > 0) {
             long offset = engine - System.currentTimeMillis();
             // the header has whole seconds: only a skew beyond that precision is worth correcting
             engineClockOffsetMillis = Math.abs(offset) > 2000 ? offset : 0;
-        } catch (java.time.format.DateTimeParseException ignored) {
-            // no usable clock: keep ours
+        }
+    }
+
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    /**
+     * An HTTP {@code Date} header ({@code Sun, 23 Nov 2026 11:11:31 GMT}, the only form Go's
+     * servers send) in unix milliseconds, 0 when it is not that. Read by hand: this runs on every
+     * ping of a resident worker, and a {@code DateTimeFormatter} loads ~100 classes for it.
+     */
+    static long httpDateMillis(String date) {
+        if (date == null || date.length() != 29 || !date.endsWith(" GMT")) {
+            return 0;
+        }
+        try {
+            int m = MONTHS.indexOf(date.substring(8, 11));
+            if (m < 0 || m % 3 != 0) {
+                return 0;
+            }
+            int day = Integer.parseInt(date, 5, 7, 10);
+            int year = Integer.parseInt(date, 12, 16, 10);
+            int hour = Integer.parseInt(date, 17, 19, 10);
+            int minute = Integer.parseInt(date, 20, 22, 10);
+            int second = Integer.parseInt(date, 23, 25, 10);
+            long days = java.time.LocalDate.of(year, m / 3 + 1, day).toEpochDay();
+            return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+        } catch (RuntimeException unreadable) {
+            return 0;
         }
     }
 
@@ -119,7 +141,7 @@ public final class DockerClient implements AutoCloseable {
 
     /** {@code GET /containers/json}: running containers, or all with {@code all}. */
     public List<ContainerSummary> containers(boolean all) {
-        return getJson("/containers/json?all=" + all, Pool.REQUEST, LIST_TIMEOUT, CONTAINER_LIST, "list containers");
+        return read("/containers/json?all=" + all, Pool.REQUEST, LIST_TIMEOUT, EngineJson::containers, "list containers");
     }
 
     /** How a stats reading is asked for; see STATS-REFERENCE.md "Engine facts". */
@@ -143,20 +165,18 @@ public final class DockerClient implements AutoCloseable {
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
-        StatsJson json = getJson(target, Pool.FANOUT, timeout, new TypeReference<>() {}, "stats " + idOrName);
-        return json.toSample();
+        return read(target, Pool.FANOUT, timeout, StatsJson::read, "stats " + idOrName);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
     public ContainerState inspect(String idOrName) {
-        InspectJson json = getJson("/containers/" + encode(idOrName) + "/json", Pool.REQUEST, DEFAULT_TIMEOUT,
-                new TypeReference<>() {}, "inspect " + idOrName);
-        return json.toState();
+        return read("/containers/" + encode(idOrName) + "/json", Pool.REQUEST, DEFAULT_TIMEOUT, EngineJson::inspect,
+                "inspect " + idOrName);
     }
 
     /** {@code GET /info}, parsed. */
     public EngineInfo info() {
-        return getJson("/info", Pool.REQUEST, INFO_TIMEOUT, new TypeReference<>() {}, "info");
+        return read("/info", Pool.REQUEST, INFO_TIMEOUT, EngineJson::info, "info");
     }
 
     /**
@@ -187,9 +207,15 @@ public final class DockerClient implements AutoCloseable {
         return new EventLines(response);
     }
 
-    private <T> T getJson(String path, Pool pool, Duration timeout, TypeReference<T> type, String what) {
+    /** Reads a body the engine answers with; how is up to {@code reader}. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    private <T> T read(String path, Pool pool, Duration timeout, BodyReader<T> reader, String what) {
         try (TransportResponse response = send(versioned(path, pool, timeout))) {
-            return Json.MAPPER.readValue(response.body(), type);
+            return reader.read(response.body());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new MalformedResponseException(what + ": unreadable answer from " + where()
                     + " (" + FailureReasons.firstLine(e.getOriginalMessage()) + ")", e);

@@ -1,6 +1,5 @@
 package dev.dockstat.core.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,9 @@ final class EngineMessages {
         } catch (IOException e) {
             return "status " + response.status();
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node != null && node.hasNonNull("message")) {
-                return FailureReasons.firstLine(node.get("message").asText());
-            }
-        } catch (IOException notJson) {
-            // fall through to the text itself
+        String message = EngineJson.message(body);
+        if (message != null) {
+            return FailureReasons.firstLine(message);
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "status " + response.status() : FailureReasons.firstLine(text);

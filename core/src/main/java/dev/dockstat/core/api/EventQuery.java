@@ -56,11 +56,22 @@ public record EventQuery(String since, String until, Map<String, List<String>> f
                 .collect(Collectors.joining("&", "?", ""));
     }
 
+    /** {@code {"type":["container"]}}, keys sorted. */
     private String filtersJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(filters));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JsonStream.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            for (var e : new java.util.TreeMap<>(filters).entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (String v : e.getValue()) {
+                    g.writeString(v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
+        return out.toString();
     }
 }

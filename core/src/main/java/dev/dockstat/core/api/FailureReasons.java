@@ -17,7 +17,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns the exceptions of sockets and TLS into the short reasons users read: the one place that
- * knows how the JDK and junixsocket word their failures.
+ * knows how the JDK words their failures.
  */
 public final class FailureReasons {
 

@@ -1,7 +1,8 @@
 package dev.dockstat.core.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockstat.core.api.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.dockstat.core.api.JsonStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,28 +23,44 @@ public record EngineEvent(byte[] raw, long timeNano, String type, String action,
 
     /** The event in a line, or null when the line is not a JSON object with a time. */
     public static EngineEvent parse(byte[] line) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(line);
+        try (JsonParser p = JsonStream.FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            long[] time = new long[2]; // timeNano, time
+            String[] text = new String[5]; // Type, Action, status, Actor.ID, id
+            Map<String, String> attributes = new LinkedHashMap<>();
+            JsonStream.object(p, JsonToken.START_OBJECT, (name, v) -> {
+                switch (name) {
+                    case "timeNano" -> time[0] = JsonStream.number(p, v);
+                    case "time" -> time[1] = JsonStream.number(p, v);
+                    case "Type" -> text[0] = JsonStream.text(p, v);
+                    case "Action" -> text[1] = JsonStream.text(p, v);
+                    case "status" -> text[2] = JsonStream.text(p, v);
+                    case "id" -> text[4] = JsonStream.text(p, v);
+                    case "Actor" -> JsonStream.object(p, v, (f, av) -> {
+                        switch (f) {
+                            case "ID" -> text[3] = JsonStream.text(p, av);
+                            case "Attributes" -> attributes.putAll(JsonStream.strings(p, av));
+                            default -> p.skipChildren();
+                        }
+                    });
+                    default -> p.skipChildren();
+                }
+            });
+            if (p.nextToken() != null) {
+                return null; // not one JSON value
+            }
+            long timeNano = time[0] != 0 ? time[0] : time[1] * 1_000_000_000L;
+            if (timeNano == 0) {
+                return null;
+            }
+            String id = text[3] != null ? text[3] : text[4] != null ? text[4] : "";
+            String action = text[1] != null ? text[1] : text[2] != null ? text[2] : "";
+            return new EngineEvent(line, timeNano, text[0] == null ? "" : text[0], action, id, attributes);
         } catch (IOException e) {
             return null;
         }
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        long timeNano = node.path("timeNano").asLong(0);
-        if (timeNano == 0) {
-            timeNano = node.path("time").asLong(0) * 1_000_000_000L;
-        }
-        if (timeNano == 0) {
-            return null;
-        }
-        JsonNode actor = node.path("Actor");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        actor.path("Attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        String id = actor.path("ID").asText(node.path("id").asText(""));
-        String action = node.path("Action").asText(node.path("status").asText(""));
-        return new EngineEvent(line, timeNano, node.path("Type").asText(""), action, id, attributes);
     }
 
     /** What makes two deliveries the same event: time, actor and action. */

@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
@@ -26,6 +27,7 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
@@ -46,16 +48,20 @@ public final class HttpClientTransport implements Transport {
 
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
     /**
-     * A pooled connection idle this long is checked before reuse (a 1 ms read that finds a peer
-     * that closed it). Over unix sockets the check waits a whole second instead: junixsocket
-     * (2.10) rounds read timeouts of virtual threads up to whole seconds, so every checked
-     * connection added 1 s to its request, and a round after a few seconds' pause took 2.5 s
-     * instead of one engine tick (measured with bench's RoundLatency --pause=3). Unix connections
-     * are therefore checked only after a minute idle: pollers every 3 s (histories) or 30 s (IPC
-     * rounds) reuse theirs unchecked. A local engine closes them only when it restarts.
+     * A pooled connection idle this long is checked before reuse (a short read that finds a peer
+     * that closed it). The unix transport answers that check from what has already arrived, so it
+     * costs nothing there; junixsocket 2.10, used before, rounded it up to a whole second.
      */
-    private static final TimeValue VALIDATE_TCP_AFTER = TimeValue.ofSeconds(2);
-    private static final TimeValue VALIDATE_UNIX_AFTER = TimeValue.ofMinutes(1);
+    private static final TimeValue VALIDATE_AFTER = TimeValue.ofSeconds(2);
+    /**
+     * Per-connection I/O buffer. HttpClient's default (32 KiB, three buffers a connection) costs
+     * 7 MB of heap for the ~75 pooled connections of one environment at 60 containers; Docker's
+     * answers are a few KiB, and larger ones just take more reads.
+     */
+    private static final int BUFFER_SIZE = 8 * 1024;
+    private static final ManagedHttpClientConnectionFactory CONNECTIONS = ManagedHttpClientConnectionFactory.builder()
+            .http1Config(Http1Config.custom().setBufferSize(BUFFER_SIZE).build())
+            .build();
     private static final TlsSocketStrategy NO_TLS = (socket, host, port, attachment, context) -> {
         throw new javax.net.ssl.SSLException("TLS is not configured for this endpoint");
     };
@@ -113,10 +119,11 @@ public final class HttpClientTransport implements Transport {
         PoolingHttpClientConnectionManagerBuilder builder = new OperatorBuilder(connector)
                 .setMaxConnTotal(size)
                 .setMaxConnPerRoute(size)
+                .setConnectionFactory(CONNECTIONS)
                 .setDefaultSocketConfig(socketConfig(connector.tcp()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setValidateAfterInactivity(connector.tcp() ? VALIDATE_TCP_AFTER : VALIDATE_UNIX_AFTER)
+                        .setValidateAfterInactivity(VALIDATE_AFTER)
                         .setTimeToLive(TimeValue.ofMinutes(10))
                         .build());
         if (connector.dns() != null) {

@@ -13,7 +13,7 @@ class StatsJsonTest {
 
     static StatsSample fixture(String name) throws IOException {
         try (InputStream in = StatsJsonTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return Json.MAPPER.readValue(in, StatsJson.class).toSample();
+            return StatsJson.read(in);
         }
     }
 
@@ -65,6 +65,25 @@ class StatsJsonTest {
     @Test
     void onlineCpusFallsBackToPerCpuLength() throws IOException {
         String body = "{\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":5,\"percpu_usage\":[1,2,3]},\"system_cpu_usage\":9}}";
-        assertEquals(3, Json.MAPPER.readValue(body, StatsJson.class).toSample().onlineCpus());
+        assertEquals(3, StatsJson.read(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).onlineCpus());
+    }
+
+    @Test
+    void timestampsAsTheEngineWritesThem() {
+        assertEquals(1795432291532297765L, StatsJson.Rfc3339.nanos("2026-11-23T11:11:31.532297765Z"));
+        assertEquals(java.time.Instant.parse("2026-11-23T11:11:31.5Z").getEpochSecond() * 1_000_000_000L + 500_000_000L,
+                StatsJson.Rfc3339.nanos("2026-11-23T11:11:31.5Z"));
+        assertEquals(java.time.Instant.parse("2026-11-23T11:11:31Z").getEpochSecond() * 1_000_000_000L,
+                StatsJson.Rfc3339.nanos("2026-11-23T12:11:31+01:00"));
+        assertEquals(0, StatsJson.Rfc3339.nanos("0001-01-01T00:00:00Z"));
+        assertEquals(0, StatsJson.Rfc3339.nanos("yesterday"));
+        assertEquals(0, StatsJson.Rfc3339.nanos(null));
+    }
+
+    @Test
+    void httpDatesAsGoServersWriteThem() {
+        assertEquals(java.time.Instant.parse("2026-11-23T11:11:31Z").toEpochMilli(), DockerClient.httpDateMillis("Mon, 23 Nov 2026 11:11:31 GMT"));
+        assertEquals(0, DockerClient.httpDateMillis("Mon, 23 Xyz 2026 11:11:31 GMT"));
+        assertEquals(0, DockerClient.httpDateMillis("Monday, 23-Nov-26 11:11:31 GMT"));
     }
 }

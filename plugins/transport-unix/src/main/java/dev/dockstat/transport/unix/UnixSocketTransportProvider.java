@@ -6,15 +6,12 @@ import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.core.transport.HttpClientTransport;
 import java.net.InetAddress;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.core5.http.HttpHost;
-import org.newsclub.net.unix.AFSocketFactory;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-/** {@code unix:///path/to/docker.sock}: HTTP over a unix socket (junixsocket). */
+/** {@code unix:///path/to/docker.sock}: HTTP over a unix socket (the JDK's own, see {@link UnixChannelSocket}). */
 public final class UnixSocketTransportProvider implements TransportProvider {
 
     public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
@@ -53,14 +50,14 @@ public final class UnixSocketTransportProvider implements TransportProvider {
 
     @Override
     public Transport create(Endpoint endpoint) throws TransportConfigException {
-        Path path = socketPath(endpoint);
-        AFSocketFactory<?> sockets;
+        Path path;
         try {
-            sockets = new AFSocketFactory.FixedAddressSocketFactory(AFUNIXSocketAddress.of(path));
-        } catch (SocketException e) {
-            throw new TransportConfigException("bad socket path " + path + ": " + e.getMessage(), e);
+            path = socketPath(endpoint);
+            java.net.UnixDomainSocketAddress.of(path); // a path the kernel cannot take fails here, not per request
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            throw new TransportConfigException("bad socket path " + endpoint.uri().getPath() + ": " + e.getMessage(), e);
         }
-        var connector = new HttpClientTransport.Connector(TARGET, proxy -> sockets.createSocket(), NO_DNS, null, false);
+        var connector = new HttpClientTransport.Connector(TARGET, proxy -> new UnixChannelSocket(path), NO_DNS, null, false);
         return new HttpClientTransport(connector, endpoint.pools());
     }
 

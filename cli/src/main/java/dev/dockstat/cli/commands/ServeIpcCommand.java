@@ -1,0 +1,81 @@
+package dev.dockstat.cli.commands;
+
+import dev.dockstat.cli.EnvAware;
+import dev.dockstat.ipc.Diagnostics;
+import dev.dockstat.ipc.IpcServer;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code dockstat serve-ipc}: Dockhand's collection worker, JSON lines on stdin and stdout. */
+@Command(name = "serve-ipc", mixinStandardHelpOptions = true,
+        description = {
+            "Run as the collection worker of the Dockhand server (a drop-in for its Go worker, which Dockhand "
+                    + "starts as `collection-worker` with no arguments).",
+            "",
+            "Reads one JSON command per line on stdin: configure (an environment: socket, http or https with "
+                    + "PEM texts, optional hawserToken), remove, set_metrics_interval, set_event_mode, shutdown, "
+                    + "and container_metrics (per-container history). Writes one JSON message per line on stdout: "
+                    + "ready first, then env_status, metrics, container_event, disk_usage, error and "
+                    + "container_metrics replies. Diagnostics go to stderr only.",
+            "",
+            "Stops with status 0 on stdin EOF, a shutdown command, SIGTERM or SIGINT.",
+            "",
+            "Environment: SKIP_DF_COLLECTION=true|1 turns disk usage off; DOCKSTAT_DISK_DELAY_MS (default 10000) "
+                    + "and DOCKSTAT_DISK_INTERVAL_MS (default 300000) pace it; DOCKSTAT_DEBUG=1 logs each round's "
+                    + "duration."},
+        footer = {"", "Example (stdin stays open for 35 s, then EOF stops the worker):",
+            "  (echo '{\"type\":\"configure\",\"envId\":1,\"config\":{\"type\":\"socket\"}}'; sleep 35) \\",
+            "    | dockstat serve-ipc",
+            "  {\"type\":\"ready\"}",
+            "  {\"type\":\"env_status\",\"envId\":1,\"online\":true}",
+            "  {\"type\":\"metrics\",\"envId\":1,\"cpu\":25.1,\"memPercent\":0.01,\"memUsed\":2838528,",
+            "   \"memTotal\":25276510208,\"cpuCount\":2}"})
+public final class ServeIpcCommand implements Callable<Integer>, EnvAware {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void processEnvironment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        return serve(env, spec.commandLine().getErr());
+    }
+
+    /**
+     * Serves stdin/stdout until stdin ends, a {@code shutdown} command, SIGTERM or SIGINT; returns
+     * the exit status (0). Also called by {@code Main} directly for Dockhand's exact invocation.
+     */
+    public static int serve(Map<String, String> env, PrintWriter err) {
+        // stdout belongs to the protocol: anything printing to System.out by mistake lands on stderr
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        IpcServer server = new IpcServer(new FileInputStream(FileDescriptor.in), stdout, Diagnostics.to(err), env);
+        // SIGTERM/SIGINT run shutdown hooks; halting with 0 afterwards keeps the exit status of a
+        // requested stop 0 (the JVM would report 143/130)
+        Thread onSignal = new Thread(() -> {
+            server.stop();
+            Runtime.getRuntime().halt(0);
+        }, "dockstat-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        server.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException signalArrivedMeanwhile) {
+            // the hook is running: it halts with 0 once the environments are stopped
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,268 @@
+package dev.dockstat.core.engine;
+
+import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.DockerException;
+import dev.dockstat.core.api.EventQuery;
+import dev.dockstat.core.events.Backoff;
+import dev.dockstat.core.events.EngineEvent;
+import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.model.ContainerSummary;
+import dev.dockstat.core.model.EngineInfo;
+import dev.dockstat.core.stats.Round;
+import dev.dockstat.core.stats.StatsCollector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Watches one engine with three loops, each on a virtual thread of its own, the way Dockhand's
+ * collection worker does per environment (PROTOCOL.md):
+ * <ul>
+ *   <li>metrics: a round at once, then one every {@link WatchSettings#metricsInterval()} (start to
+ *       start): ping, list running containers, stats of all of them in flight together
+ *       ({@link StatsCollector}, CPU over the interval from the previous round's sample),
+ *       {@code /info}, then {@link HostMetrics};</li>
+ *   <li>events: an {@link EventFollower} (stream or poll, resumed with {@code since});</li>
+ *   <li>disk: after {@link WatchSettings#diskDelay()}, then every {@link WatchSettings#diskInterval()},
+ *       {@code /system/df} and {@code /info} as the engine sent them.</li>
+ * </ul>
+ * The metrics and event loops share one {@link Reachability}, so the listener hears the engine's
+ * status on the first check and then only when it changes.
+ *
+ * <p>The watch owns its {@link DockerClient} and closes it. {@link #close()} stops every loop:
+ * waits end, requests in flight fail as the transport closes; {@link #awaitStopped} then joins.
+ */
+public final class EngineWatch implements AutoCloseable {
+
+    /** What a watch reports. Called from the watch's threads; implementations must be thread-safe. */
+    public interface Listener {
+        /** The engine's status: on the first check, then on each change. {@code error} is null when online. */
+        void status(boolean online, String error);
+
+        /** A metrics round with meaningful host figures. */
+        void metrics(HostMetrics host, Round round);
+
+        void event(EngineEvent event);
+
+        /**
+         * A disk check: the bodies of {@code /system/df} and {@code /info} as the engine sent them.
+         *
+         * @param info null when {@code /info} failed
+         */
+        void diskUsage(byte[] df, byte[] info);
+
+        /** A failure the parent should hear of, worded for it, e.g. {@code list containers: ...}. */
+        void error(String message);
+
+        /** Something worth a line on stderr. */
+        void diagnostic(String message);
+    }
+
+    /** Largest {@code /system/df} body passed on (PROTOCOL.md). */
+    public static final int DF_CAP = 10 * 1024 * 1024;
+    /** Largest {@code /info} body passed on with a disk check. */
+    public static final int INFO_CAP = 2 * 1024 * 1024;
+
+    private final DockerClient client;
+    private final Listener listener;
+    private final Reachability reachability;
+    private final StatsCollector collector;
+    private final EventFollower follower;
+    private final Pacer pacer = new Pacer();
+    private final List<Thread> threads = new ArrayList<>(3);
+    private volatile WatchSettings settings;
+    private volatile boolean closed;
+    /** When the current metrics round was due ({@link System#nanoTime()}); the next is due one interval later. */
+    private volatile long metricsDue;
+
+    public EngineWatch(DockerClient client, WatchSettings settings, Listener listener) {
+        this.client = client;
+        this.settings = settings;
+        this.listener = listener;
+        this.reachability = new Reachability((online, error) -> {
+            if (!closed) {
+                listener.status(online, error);
+            }
+        });
+        this.collector = new StatsCollector(client);
+        this.follower = new EventFollower(client, EventQuery.containers(), 0, reachability, new EventFollower.Listener() {
+            @Override
+            public void event(EngineEvent event) {
+                if (!closed) {
+                    listener.event(event);
+                }
+            }
+
+            @Override
+            public void diagnostic(String message) {
+                listener.diagnostic(message);
+            }
+        }, new Backoff());
+        follower.setMode(settings.eventMode(), settings.pollInterval());
+    }
+
+    /** Starts the loops; call once. */
+    public synchronized EngineWatch start() {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(this::metricsLoop));
+        threads.add(Thread.ofVirtual().name("dockstat-events").start(follower::run));
+        if (settings.diskEnabled()) {
+            threads.add(Thread.ofVirtual().name("dockstat-disk").start(this::diskLoop));
+        }
+        return this;
+    }
+
+    /**
+     * New pacing: a new metrics interval counts from the start of the current round, a new event
+     * mode or poll period applies at once. Disk settings are fixed at start.
+     */
+    public void update(WatchSettings next) {
+        WatchSettings before = settings;
+        settings = next;
+        if (before.eventMode() != next.eventMode() || !before.pollInterval().equals(next.pollInterval())) {
+            follower.setMode(next.eventMode(), next.pollInterval());
+        }
+        pacer.wake();
+    }
+
+    public WatchSettings settings() {
+        return settings;
+    }
+
+    /** The engine's client, for requests outside the loops (e.g. per-container history). */
+    public DockerClient client() {
+        return client;
+    }
+
+    private void metricsLoop() {
+        metricsDue = System.nanoTime();
+        while (!closed) {
+            guarded("metrics round", this::metricsRound);
+            if (!pacer.awaitUntil(() -> metricsDue + settings.metricsInterval().toNanos())) {
+                return;
+            }
+            // a round longer than the interval is followed at once, not by a burst of catch-up rounds
+            metricsDue = Math.max(metricsDue + settings.metricsInterval().toNanos(), System.nanoTime() - 1_000_000L);
+        }
+    }
+
+    private void metricsRound() {
+        try {
+            client.ping(DockerClient.PING_TIMEOUT);
+        } catch (DockerException e) {
+            if (!closed) {
+                reachability.offline("Docker not reachable");
+            }
+            return;
+        }
+        reachability.online();
+        Round round;
+        try {
+            round = collector.collect(ContainerSummary::running);
+        } catch (DockerException e) {
+            if (!closed) {
+                listener.error(prefixed("list containers", e.getMessage()));
+            }
+            return;
+        }
+        EngineInfo info;
+        try {
+            info = client.info();
+        } catch (DockerException e) {
+            if (!closed) {
+                listener.diagnostic("metrics round without host figures: " + e.getMessage());
+            }
+            return;
+        }
+        HostMetrics.of(round, info).ifPresent(host -> {
+            if (!closed) {
+                listener.metrics(host, round);
+            }
+        });
+    }
+
+    private void diskLoop() {
+        long due = System.nanoTime() + settings.diskDelay().toNanos();
+        while (pacer.awaitUntil(dueAt(due))) {
+            guarded("disk check", this::diskCheck);
+            due = Math.max(due + settings.diskInterval().toNanos(), System.nanoTime());
+        }
+    }
+
+    private static java.util.function.LongSupplier dueAt(long nanos) {
+        return () -> nanos;
+    }
+
+    private void diskCheck() {
+        byte[] df;
+        try {
+            client.ping(DockerClient.PING_TIMEOUT);
+            df = client.getRaw("/system/df", DockerClient.DF_TIMEOUT, DF_CAP);
+        } catch (DockerException e) {
+            if (!closed) {
+                listener.diagnostic("disk usage skipped: " + e.getMessage());
+            }
+            return;
+        }
+        byte[] info = null;
+        try {
+            info = client.getRaw("/info", DockerClient.INFO_TIMEOUT, INFO_CAP);
+        } catch (DockerException e) {
+            if (!closed) {
+                listener.diagnostic("disk usage without /info: " + e.getMessage());
+            }
+        }
+        if (!closed) {
+            listener.diskUsage(df, info);
+        }
+    }
+
+    /** A loop of a resident worker must outlive a bug in one of its turns: report it and carry on. */
+    private void guarded(String what, Runnable turn) {
+        try {
+            turn.run();
+        } catch (RuntimeException e) {
+            if (!closed) {
+                listener.diagnostic(what + " failed: " + e);
+            }
+        }
+    }
+
+    /** {@code what: message}, unless the message already says what. */
+    static String prefixed(String what, String message) {
+        return message != null && message.startsWith(what) ? message : what + ": " + message;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        follower.close();
+        pacer.close();
+        collector.close();
+        client.close();
+        synchronized (this) {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Waits for the loops to end after {@link #close()}; true when they all did within the time. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Thread> started;
+        synchronized (this) {
+            started = List.copyOf(threads);
+        }
+        for (Thread t : started) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !t.join(Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

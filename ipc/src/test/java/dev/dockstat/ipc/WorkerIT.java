@@ -1,0 +1,226 @@
+package dev.dockstat.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockstat.core.api.Json;
+import dev.dockstat.testbed.TestBed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker in-process against the test bed's engine: what Dockhand sees on stdout. */
+class WorkerIT {
+
+    static final String CONTAINER = "dst-ipc-it";
+
+    /** stdin the test writes lines to; {@link #close()} is EOF. */
+    static final class Stdin extends InputStream {
+        private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        private byte[] current = new byte[0];
+        private int pos;
+
+        void line(String json) {
+            chunks.add((json + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            chunks.add(new byte[0]);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos == current.length) {
+                try {
+                    current = chunks.take();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                pos = 0;
+                if (current.length == 0) {
+                    chunks.add(current); // stays at EOF
+                    return -1;
+                }
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    /** stdout as parsed lines; fails the test on anything that is not one JSON object per line. */
+    static final class Stdout extends OutputStream {
+        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    try {
+                        JsonNode node = Json.MAPPER.readTree(partial.toByteArray());
+                        assertTrue(node.isObject(), "a JSON object per line");
+                        messages.add(node);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + partial, e);
+                    }
+                    partial.reset();
+                } else {
+                    partial.write(b[i]);
+                }
+            }
+        }
+
+        List<JsonNode> of(String type, long envId) {
+            return messages.stream().filter(m -> m.path("type").asText().equals(type) && m.path("envId").asLong() == envId).toList();
+        }
+
+        JsonNode await(String what, Predicate<JsonNode> match) {
+            TestBed.await(what, Duration.ofSeconds(20), () -> messages.stream().anyMatch(match));
+            return messages.stream().filter(match).findFirst().orElseThrow();
+        }
+    }
+
+    final Stdin stdin = new Stdin();
+    final Stdout stdout = new Stdout();
+    final List<String> stderr = new CopyOnWriteArrayList<>();
+    Thread worker;
+
+    @BeforeEach
+    void start() {
+        TestBed.get();
+        IpcServer server = new IpcServer(stdin, stdout, stderr::add,
+                Map.of("DOCKSTAT_DISK_DELAY_MS", "1500", "DOCKSTAT_DISK_INTERVAL_MS", "600000"));
+        worker = Thread.ofPlatform().name("worker-under-test").start(server::run);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        stdin.close();
+        worker.join(5000);
+        assertFalse(worker.isAlive(), "the worker ends at stdin EOF");
+        TestBed.remove(CONTAINER);
+    }
+
+    static String socket(long envId, String path) {
+        return "{\"type\":\"configure\",\"envId\":" + envId + ",\"name\":\"it\",\"connectionType\":\"socket\","
+                + "\"config\":{\"type\":\"socket\",\"socketPath\":\"" + path + "\"}}";
+    }
+
+    static Predicate<JsonNode> type(String type, long envId) {
+        return m -> m.path("type").asText().equals(type) && m.path("envId").asLong() == envId;
+    }
+
+    @Test
+    void anEnvironmentReportsStatusMetricsEventsAndDisk() {
+        stdin.line(socket(1, "/var/run/docker.sock"));
+        stdin.line("{\"type\":\"set_metrics_interval\",\"intervalMs\":1000}");
+        assertEquals("ready", stdout.await("ready", m -> true).path("type").asText());
+        JsonNode status = stdout.await("env_status", type("env_status", 1));
+        assertTrue(status.path("online").asBoolean() && !status.has("error"), status.toString());
+
+        JsonNode metrics = stdout.await("metrics", type("metrics", 1));
+        int ncpu = Runtime.getRuntime().availableProcessors();
+        assertEquals(ncpu, metrics.path("cpuCount").asInt(), metrics.toString());
+        assertTrue(metrics.path("memTotal").asLong() > 0 && metrics.path("cpu").isNumber() && metrics.path("memPercent").isNumber());
+
+        TestBed.run(CONTAINER, TestBed.IMAGE, "true");
+        for (String action : List.of("create", "start", "die")) {
+            stdout.await(action + " event", m -> type("container_event", 1).test(m)
+                    && m.path("event").path("Action").asText().equals(action)
+                    && m.path("event").path("Actor").path("Attributes").path("name").asText().equals(CONTAINER)
+                    && m.path("event").path("timeNano").asLong() > 0);
+        }
+
+        JsonNode disk = stdout.await("disk_usage", type("disk_usage", 1));
+        assertTrue(disk.path("data").has("LayersSize") && disk.path("info").path("DriverStatus").isArray(), disk.toString());
+
+        TestBed.await("a few more rounds", Duration.ofSeconds(10), () -> stdout.of("metrics", 1).size() >= 3);
+        assertEquals(1, stdout.of("env_status", 1).size(), "status only on the first check while nothing changes");
+    }
+
+    @Test
+    void anIdenticalConfigureChangesNothingAndAChangedOneReplaces() {
+        stdin.line(socket(2, "/var/run/docker.sock"));
+        stdout.await("first status", type("env_status", 2));
+        stdin.line(socket(2, "/var/run/docker.sock"));
+        stdin.line(socket(2, "/var/run/docker.sock"));
+        stdin.line(socket(2, "/tmp/dockstat-ipc-it-missing.sock"));
+        JsonNode offline = stdout.await("offline status", m -> type("env_status", 2).test(m) && !m.path("online").asBoolean());
+        assertEquals("Docker not reachable", offline.path("error").asText());
+        assertEquals(2, stdout.of("env_status", 2).size(), "one status per configuration that ran: " + stdout.of("env_status", 2));
+    }
+
+    @Test
+    void removeStopsThatEnvironmentsMessagesAndHawserEdgeStartsNothing() throws InterruptedException {
+        stdin.line("{\"type\":\"set_metrics_interval\",\"intervalMs\":500}");
+        stdin.line(socket(3, "/var/run/docker.sock"));
+        stdin.line("{\"type\":\"configure\",\"envId\":4,\"connectionType\":\"hawser-edge\",\"hawserToken\":\"t\","
+                + "\"config\":{\"type\":\"https\",\"host\":\"127.0.0.1\",\"port\":1}}");
+        stdout.await("metrics of env 3", type("metrics", 3));
+        stdin.line("{\"type\":\"remove\",\"envId\":3}");
+        TestBed.await("removal", Duration.ofSeconds(5), () -> stderr.contains("removed env 3"));
+        int seen = stdout.messages.size();
+        Thread.sleep(2000); // a quiet period of four metrics intervals: nothing may arrive in it
+        List<JsonNode> after = new ArrayList<>(stdout.messages.subList(seen, stdout.messages.size()));
+        assertEquals(List.of(), after);
+        assertTrue(stdout.messages.stream().noneMatch(m -> m.path("envId").asLong() == 4), "edge environment stays silent");
+    }
+
+    @Test
+    void historyOfARunningContainer() {
+        String id = TestBed.idle(CONTAINER);
+        stdin.line(socket(5, "/var/run/docker.sock"));
+        stdout.await("status", type("env_status", 5));
+        stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"" + CONTAINER + "\",\"from\":0}");
+        JsonNode first = stdout.await("history reply", type("container_metrics", 5));
+        assertEquals(id, first.path("container").asText());
+        assertTrue(first.path("isRunning").asBoolean() && first.path("metrics").isArray() && first.has("from"), first.toString());
+        TestBed.await("points", Duration.ofSeconds(15), () -> {
+            stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"" + CONTAINER + "\",\"from\":0}");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return stdout.of("container_metrics", 5).stream().anyMatch(m -> m.path("metrics").size() > 0);
+        });
+        JsonNode withPoints = stdout.of("container_metrics", 5).stream().filter(m -> m.path("metrics").size() > 0).findFirst().orElseThrow();
+        JsonNode point = withPoints.path("metrics").get(0);
+        long now = System.currentTimeMillis();
+        assertTrue(point.has("cpu") && point.has("mem") && Math.abs(now - point.path("timestamp").asLong()) < 60_000,
+                "timestamp in unix milliseconds: " + point);
+        assertEquals(withPoints.path("metrics").size(), withPoints.path("from").asLong(), "cursor after the points read");
+        stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"dst-ipc-no-such\",\"from\":0}");
+        JsonNode unknown = stdout.await("unknown container", m -> type("container_metrics", 5).test(m)
+                && m.path("container").asText().equals("dst-ipc-no-such"));
+        assertFalse(unknown.path("isRunning").asBoolean());
+        assertEquals(0, unknown.path("metrics").size());
+    }
+}

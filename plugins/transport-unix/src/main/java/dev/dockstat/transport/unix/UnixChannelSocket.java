@@ -1,0 +1,298 @@
+package dev.dockstat.transport.unix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketOption;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+
+/**
+ * A {@link java.net.Socket} over the JDK's own unix-domain {@link SocketChannel} (JEP 380), for
+ * HttpClient's classic I/O, which needs a {@code Socket}.
+ *
+ * <p>Why not junixsocket or HttpClient's own adapter: a read must park a virtual thread, not hold
+ * a platform thread. A blocking-mode channel read does exactly that (the JDK's poller wakes it),
+ * whereas junixsocket 2.10 polls each waiting socket on a common-pool thread (one such thread on a
+ * 2-CPU host, so an idle event stream starved every other read) and a {@code Selector}-based
+ * timed read pins a carrier thread per waiting read.
+ *
+ * <p>Timeouts: a read with a timeout under {@link #PEEK_LIMIT_MS} (HttpClient's 1 ms stale-connection
+ * check) answers from what has already arrived and otherwise times out at once; longer read
+ * timeouts are not enforced here: the transport's request deadline closes the socket instead,
+ * which ends a blocked read at once. Socket options that only mean something for TCP are ignored.
+ */
+final class UnixChannelSocket extends java.net.Socket {
+
+    /** Read timeouts below this are treated as "is anything there?" checks. */
+    static final int PEEK_LIMIT_MS = 1000;
+
+    private final Path path;
+    private final UnixDomainSocketAddress address;
+    private volatile SocketChannel channel;
+    private volatile int soTimeout;
+    private volatile boolean closed;
+    private InputStream in;
+    private OutputStream out;
+
+    UnixChannelSocket(Path path) {
+        this.path = path;
+        this.address = UnixDomainSocketAddress.of(path);
+    }
+
+    /** Connects to the socket file; {@code endpoint} (the HTTP host HttpClient resolved) is ignored. */
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.connect(address);
+        } catch (IOException e) {
+            ch.close();
+            throw new SocketException(e.getMessage() + ": " + path);
+        }
+        channel = ch;
+        if (closed) { // closed while connecting
+            ch.close();
+            throw new SocketException("Socket is closed");
+        }
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint) throws IOException {
+        connect(endpoint, 0);
+    }
+
+    private SocketChannel open() throws SocketException {
+        SocketChannel ch = channel;
+        if (ch == null) {
+            throw new SocketException("Socket is not connected");
+        }
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        return ch;
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        SocketChannel ch = open();
+        if (in == null) {
+            in = new ChannelInput(ch);
+        }
+        return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        SocketChannel ch = open();
+        if (out == null) {
+            out = new ChannelOutput(ch);
+        }
+        return out;
+    }
+
+    /** Reads straight from the channel: no {@code synchronized} around a blocking read (it would pin a virtual thread on JDK 21). */
+    private final class ChannelInput extends InputStream {
+        private final SocketChannel ch;
+
+        ChannelInput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+            int timeout = soTimeout;
+            if (timeout > 0 && timeout < PEEK_LIMIT_MS) {
+                return peek(buffer);
+            }
+            int n;
+            do {
+                n = ch.read(buffer);
+            } while (n == 0);
+            return n;
+        }
+
+        private int peek(ByteBuffer buffer) throws IOException {
+            ch.configureBlocking(false);
+            int n;
+            try {
+                n = ch.read(buffer);
+            } finally {
+                ch.configureBlocking(true);
+            }
+            if (n == 0) {
+                throw new SocketTimeoutException("nothing to read yet");
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            UnixChannelSocket.this.close();
+        }
+    }
+
+    private final class ChannelOutput extends OutputStream {
+        private final SocketChannel ch;
+
+        ChannelOutput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            UnixChannelSocket.this.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        SocketChannel ch = channel;
+        if (ch != null) {
+            ch.close(); // a read blocked on another thread ends with AsynchronousCloseException
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        SocketChannel ch = channel;
+        return ch != null && ch.isConnected();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public boolean isBound() {
+        return channel != null;
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        open().shutdownInput();
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        open().shutdownOutput();
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return closed;
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return closed;
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout < 0");
+        }
+        soTimeout = timeout;
+    }
+
+    @Override
+    public int getSoTimeout() {
+        return soTimeout;
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return channel == null ? null : address;
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return null; // a client unix socket has no name of its own
+    }
+
+    // TCP and IP options mean nothing on a unix socket: accepted and ignored.
+
+    @Override
+    public void setTcpNoDelay(boolean on) {}
+
+    @Override
+    public boolean getTcpNoDelay() {
+        return false;
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) {}
+
+    @Override
+    public boolean getKeepAlive() {
+        return false;
+    }
+
+    @Override
+    public void setReuseAddress(boolean on) {}
+
+    @Override
+    public boolean getReuseAddress() {
+        return false;
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) {}
+
+    @Override
+    public int getSoLinger() {
+        return -1;
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) {}
+
+    @Override
+    public void setSendBufferSize(int size) {}
+
+    @Override
+    public <T> java.net.Socket setOption(SocketOption<T> name, T value) {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "UnixChannelSocket[" + path + (closed ? ", closed" : "") + "]";
+    }
+}
