@@ -1,6 +1,7 @@
 package dev.dockstat.core.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.dockstat.core.df.DiskUsage;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
@@ -136,6 +137,11 @@ public final class DockerClient implements AutoCloseable {
     /** {@code GET /info}, parsed. */
     public EngineInfo info() {
         return getJson("/info", Pool.REQUEST, INFO_TIMEOUT, new TypeReference<>() {}, "info");
+    }
+
+    /** {@code GET /system/df}, parsed (the engine may take seconds to size volumes). */
+    public DiskUsage diskUsage() {
+        return getJson("/system/df", Pool.REQUEST, DF_TIMEOUT, new TypeReference<>() {}, "disk usage");
     }
 
     /**
