@@ -14,9 +14,10 @@ import org.jline.utils.AttributedStyle;
  * rows and size give the same lines (the golden tests rely on it); the terminal is {@link LiveView}'s.
  *
  * <p>Fitting: columns are as wide as their widest cell plus three spaces (docker's table layout);
- * the sparkline takes the width left over (up to {@link #MAX_SPARK}); on a narrow terminal the
- * sparkline goes first, then BLOCK I/O, NET I/O, PIDS, MEM % and CONTAINER ID; what still does not
- * fit is cut at the right edge. Rows that do not fit in the height end in a "… N more" line.
+ * the sparkline takes the width left over (at least {@link #MIN_SPARK}, at most {@link #MAX_SPARK}).
+ * When the columns alone are wider than the terminal, BLOCK I/O, NET I/O, PIDS, MEM %, CONTAINER ID
+ * and ENV are dropped in that order until they fit; what still does not fit is cut at the right
+ * edge. Rows that do not fit in the height end in a "… N more" line; the keys stay on the last line.
  *
  * @param lines one per container, any order
  * @param engines how many engines are watched; more than one adds an ENV column first
@@ -33,7 +34,7 @@ public record LiveFrame(List<Line> lines, int engines, SortKey sort, boolean rev
     static final int MIN_SPARK = 8;
     static final int MAX_SPARK = 60;
     static final String SPARK_HEADER = "CPU HISTORY";
-    static final String FOOTER = " c cpu  m mem  n name  N net  i block io  p pids  r reverse  q quit";
+    static final String FOOTER = " q quit  c cpu  m mem  n name  N net  i block io  p pids  r reverse";
 
     private static final AttributedStyle TITLE = AttributedStyle.BOLD;
     private static final AttributedStyle HEADER = AttributedStyle.INVERSE;
