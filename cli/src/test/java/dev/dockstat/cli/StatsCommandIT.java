@@ -82,6 +82,46 @@ class StatsCommandIT {
         assertTrue(Math.abs(cpu - 50.0) <= 3.0, "burner read " + cpu + "%");
     }
 
+    /** The columns that do not move between two readings, as docker prints them, byte for byte. */
+    @Test
+    void staticColumnsTableIsByteForByteDockers() {
+        String format = "table {{.Container}}\t{{.ID}}\t{{.Name}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+        String[] args = {"stats", "--no-stream", "--format", format, BURN, IDLE, MEM};
+        String docker = TestBed.docker(args);
+        Result ours = dockstat(args);
+        assertEquals(0, ours.code(), ours.err());
+        assertEquals(docker, ours.out());
+        String[] full = {"stats", "--no-stream", "--no-trunc", "--format", "table {{.ID}}\t{{.Name}}\t{{.PIDs}}", IDLE};
+        assertEquals(TestBed.docker(full), dockstat(full).out());
+    }
+
+    /** The memory limit is part of MEM USAGE; compared per container (the usage moves). */
+    @Test
+    void memoryLimitsAreDockers() throws Exception {
+        String docker = TestBed.docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
+        Result ours = dockstat("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
+        assertEquals(limits(docker), limits(ours.out()));
+        assertTrue(ours.out().contains(MEM + " ") && ours.out().contains(" / 64MiB"), ours.out());
+    }
+
+    static List<String> limits(String lines) {
+        return lines.lines().map(l -> l.split(" ")[0] + " " + l.substring(l.indexOf(" / "))).toList();
+    }
+
+    /** Two engines, one missing: the other's rows with an ENV column, the missing one on stderr, exit 3. */
+    @Test
+    void severalEnginesWithOneDownArePartial() {
+        String missing = "unix:///tmp/dst-cli-no-such-engine.sock";
+        Result ours = dockstat("stats", "--no-stream", "-H", TestBed.get().socketUri(), "-H", missing, IDLE);
+        assertEquals(3, ours.code(), ours.err());
+        assertEquals("Cannot connect to the Docker engine at " + missing + ": socket not found (is the engine running?)",
+                ours.err().strip());
+        List<String> lines = ours.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("ENV "), lines.get(0));
+        assertEquals(2, lines.size(), ours.out());
+        assertTrue(lines.get(1).startsWith(TestBed.get().socketUri()) && lines.get(1).contains(IDLE), lines.get(1));
+    }
+
     @Test
     void defaultTableListsRunningContainersWithDockersHeader() {
         Result ours = dockstat("stats", "--no-stream");

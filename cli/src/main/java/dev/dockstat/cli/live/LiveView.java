@@ -75,8 +75,10 @@ public final class LiveView {
 
     /** Runs until q or Ctrl-C; the terminal is as it was afterwards, whatever happened. */
     public void run() throws IOException {
-        // ffm needs JDK 22+ (and native access, which the launcher grants); exec works everywhere
-        try (Terminal terminal = TerminalBuilder.builder().system(true).providers("ffm,exec").dumb(false).build()) {
+        // exec (stty) first: it changes only the flags it must and restores them exactly; JLine's ffm
+        // provider writes the whole termios back with the line speed zeroed (seen on JLine 3.30.6)
+        String providers = System.getProperty("dockstat.terminal.providers", "exec,ffm");
+        try (Terminal terminal = TerminalBuilder.builder().system(true).providers(providers).dumb(false).build()) {
             Attributes saved = terminal.enterRawMode();
             AtomicBoolean restored = new AtomicBoolean();
             Runnable restore = () -> restore(terminal, saved, restored);
