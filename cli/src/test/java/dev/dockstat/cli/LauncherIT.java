@@ -57,19 +57,30 @@ class LauncherIT {
             Files.copy(TARGET.resolve("bin").resolve(f), copy.resolve("bin").resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
         Files.copy(TARGET.resolve("dockstat.jar"), copy.resolve("dockstat.jar"));
-        Files.copy(TARGET.resolve("dockstat.aot"), copy.resolve("dockstat.aot"));
+        List<String> caches = List.of("dockstat.aot", "dockstat-start.aot");
+        for (String cache : caches) {
+            if (Files.exists(TARGET.resolve(cache))) {
+                Files.copy(TARGET.resolve(cache), copy.resolve(cache));
+            }
+        }
         Path launcher = copy.resolve("bin/dockstat");
 
         Files.setLastModifiedTime(copy.resolve("dockstat.jar"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        Run stale = run(launcher, "--version");
-        assertEquals(0, stale.code(), stale.err());
-        assertEquals("", stale.err(), "a cache for another jar is skipped silently");
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"stats", "--help"})) {
+            Run stale = run(launcher, args);
+            assertEquals(0, stale.code(), stale.err());
+            assertEquals("", stale.err(), "a cache for another jar is skipped silently: " + args[0]);
+        }
 
-        Files.write(copy.resolve("dockstat.aot"), new byte[] {1, 2, 3, 4});
-        Run broken = run(launcher, "--version");
-        assertEquals(0, broken.code(), broken.err());
-        assertEquals("", broken.err(), "a damaged cache is skipped silently");
-        assertTrue(broken.out().startsWith("dockstat "));
+        for (String cache : caches) {
+            Files.write(copy.resolve(cache), new byte[] {1, 2, 3, 4});
+        }
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"stats", "--help"})) {
+            Run broken = run(launcher, args);
+            assertEquals(0, broken.code(), broken.err());
+            assertEquals("", broken.err(), "a damaged cache is skipped silently: " + args[0]);
+            assertTrue(broken.out().startsWith(args[0].equals("--version") ? "dockstat " : "Usage: dockstat stats"), broken.out());
+        }
         TestBed.exec(List.of("rm", "-rf", copy.toString()), Duration.ofSeconds(10));
     }
 }

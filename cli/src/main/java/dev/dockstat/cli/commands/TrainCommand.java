@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
 @Command(name = "__train", hidden = true, description = "Exercise the classes of a typical run on canned data (for the AOT cache).")
 public final class TrainCommand implements Callable<Integer>, EnvAware {
 
+    /** Only what the quick commands (version, help) load: the start-up cache. */
+    @picocli.CommandLine.Option(names = "--startup")
+    boolean startupOnly;
+
     private Map<String, String> env = Map.of();
 
     @Override
@@ -19,7 +23,7 @@ public final class TrainCommand implements Callable<Integer>, EnvAware {
 
     @Override
     public Integer call() throws Exception {
-        TrainingRun.run(env);
+        TrainingRun.run(env, startupOnly);
         return 0;
     }
 }
