@@ -3,8 +3,6 @@ package dev.dockstat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,19 +10,14 @@ import org.junit.jupiter.api.Test;
 /** What every command promises without an engine: help with an example, usage errors exit 2 in one line, completion. */
 class CommandsTest {
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Dockstat.run(new PrintWriter(out), new PrintWriter(err), Map.of("DOCKER_HOST", "unix:///nonexistent.sock"), args);
-        return new Result(code, out.toString(), err.toString());
+    static InProcess run(String... args) {
+        return InProcess.run(Map.of("DOCKER_HOST", "unix:///nonexistent.sock"), args);
     }
 
     @Test
     void everyCommandsHelpShowsAnExample() {
         for (String command : List.of("stats", "events", "df", "completion")) {
-            Result r = run(command, "--help");
+            InProcess r = run(command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Example"), command + ":\n" + r.out());
             assertTrue(r.out().contains("dockstat " + command), command);
@@ -45,7 +38,7 @@ class CommandsTest {
                 new String[] {"events", "--format", "{{.Nope}}"}, new String[] {"df", "-v", "--format", "{{.Type}}"},
                 new String[] {"df", "--format", "{{.Nope}}"}, new String[] {"stats", "--format", "{{.Nope}}"},
                 new String[] {"stats", "--bogus"}, new String[] {"completion", "fish"}, new String[] {"nope"})) {
-            Result r = run(args);
+            InProcess r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.err().startsWith("Error: "), r.err());
             assertTrue(r.err().strip().lines().count() <= 2, r.err());
@@ -57,7 +50,7 @@ class CommandsTest {
     void anEngineThatIsNotThereIsOneLineAndExitOne() {
         for (String[] args : List.of(new String[] {"df"}, new String[] {"df", "-v"}, new String[] {"events"},
                 new String[] {"events", "--until", "0s"}, new String[] {"stats"}, new String[] {"stats", "--no-stream"})) {
-            Result r = run(args);
+            InProcess r = run(args);
             assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals("Cannot connect to the Docker engine at unix:///nonexistent.sock: socket not found (is the engine running?)",
                     r.err().strip(), String.join(" ", args));
@@ -66,7 +59,7 @@ class CommandsTest {
 
     @Test
     void completionScriptCompletesContainerNamesForStats() {
-        Result bash = run("completion", "bash");
+        InProcess bash = run("completion", "bash");
         assertEquals(0, bash.code());
         int stats = bash.out().indexOf("function _picocli_dockstat_stats()");
         int next = bash.out().indexOf("\n}\n", stats);

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.testbed.TestBed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +45,10 @@ class DfCommandIT {
     }
 
     static String dockstat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("DOCKER_HOST");
-        int code = Dockstat.run(new PrintWriter(out), new PrintWriter(err), env, args);
-        assertEquals(0, code, err.toString());
-        assertEquals("", err.toString());
-        return out.toString();
+        InProcess r = InProcess.run(args);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        return r.out();
     }
 
     static void sameAsDocker(List<String> dockerArgs, List<String> ourArgs) {

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.testbed.TestBed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +18,8 @@ class EventsCommandIT {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    record Result(int code, String out, String err) {}
-
-    static Result dockstat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("DOCKER_HOST");
-        int code = Dockstat.run(new PrintWriter(out), new PrintWriter(err), env, args);
-        return new Result(code, out.toString(), err.toString());
+    static InProcess dockstat(String... args) {
+        return InProcess.run(args);
     }
 
     @BeforeAll
@@ -63,7 +53,7 @@ class EventsCommandIT {
                 List.of("--format", "{{.Type}} {{.Action}} {{.Actor.ID}} {{.Actor.Attributes.name}} {{.Actor.Attributes.exitCode}} {{.TimeNano}} {{json .Actor}}"))) {
             String[] common = concat(List.of("events", "--since", w[0], "--until", w[1], "--filter", "container=" + name), format);
             String docker = TestBed.docker(common);
-            Result ours = dockstat(common);
+            InProcess ours = dockstat(common);
             assertEquals(0, ours.code(), ours.err());
             assertEquals("", ours.err());
             assertEquals(docker, ours.out(), String.join(" ", format));

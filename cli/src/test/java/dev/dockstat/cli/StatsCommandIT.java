@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockstat.testbed.TestBed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +22,8 @@ class StatsCommandIT {
     static final String MEM = "dst-stats-mem";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Result(int code, String out, String err) {}
-
-    static Result dockstat(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("DOCKER_HOST");
-        int code = Dockstat.run(new PrintWriter(out), new PrintWriter(err), env, args);
-        return new Result(code, out.toString(), err.toString());
+    static InProcess dockstat(String... args) {
+        return InProcess.run(args);
     }
 
     @BeforeAll
@@ -65,7 +56,7 @@ class StatsCommandIT {
     void staticColumnsMatchDockerAndTheBurnerReadsFifty() throws Exception {
         List<String> names = List.of(BURN, IDLE, MEM);
         String docker = TestBed.docker("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
-        Result ours = dockstat("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
         assertEquals(0, ours.code(), ours.err());
         Map<String, JsonNode> theirs = byName(docker);
         Map<String, JsonNode> mine = byName(ours.out());
@@ -88,7 +79,7 @@ class StatsCommandIT {
         String format = "table {{.Container}}\t{{.ID}}\t{{.Name}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
         String[] args = {"stats", "--no-stream", "--format", format, BURN, IDLE, MEM};
         String docker = TestBed.docker(args);
-        Result ours = dockstat(args);
+        InProcess ours = dockstat(args);
         assertEquals(0, ours.code(), ours.err());
         assertEquals(docker, ours.out());
         String[] full = {"stats", "--no-stream", "--no-trunc", "--format", "table {{.ID}}\t{{.Name}}\t{{.PIDs}}", IDLE};
@@ -99,7 +90,7 @@ class StatsCommandIT {
     @Test
     void memoryLimitsAreDockers() throws Exception {
         String docker = TestBed.docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
-        Result ours = dockstat("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
         assertEquals(limits(docker), limits(ours.out()));
         assertTrue(ours.out().contains(MEM + " ") && ours.out().contains(" / 64MiB"), ours.out());
     }
@@ -112,7 +103,7 @@ class StatsCommandIT {
     @Test
     void severalEnginesWithOneDownArePartial() {
         String missing = "unix:///tmp/dst-cli-no-such-engine.sock";
-        Result ours = dockstat("stats", "--no-stream", "-H", TestBed.get().socketUri(), "-H", missing, IDLE);
+        InProcess ours = dockstat("stats", "--no-stream", "-H", TestBed.get().socketUri(), "-H", missing, IDLE);
         assertEquals(3, ours.code(), ours.err());
         assertEquals("Cannot connect to the Docker engine at " + missing + ": socket not found (is the engine running?)",
                 ours.err().strip());
@@ -124,7 +115,7 @@ class StatsCommandIT {
 
     @Test
     void defaultTableListsRunningContainersWithDockersHeader() {
-        Result ours = dockstat("stats", "--no-stream");
+        InProcess ours = dockstat("stats", "--no-stream");
         assertEquals(0, ours.code(), ours.err());
         String[] lines = ours.out().split("\n");
         assertTrue(lines[0].startsWith("CONTAINER ID   NAME "), lines[0]);
@@ -133,7 +124,7 @@ class StatsCommandIT {
 
     @Test
     void unknownContainerIsOneLineAndExitOne() {
-        Result ours = dockstat("stats", "--no-stream", "dst-no-such-container");
+        InProcess ours = dockstat("stats", "--no-stream", "dst-no-such-container");
         assertEquals(1, ours.code());
         assertEquals("Error: No such container: dst-no-such-container", ours.err().strip());
         assertFalse(ours.err().contains("at dev."), "no stack trace");
@@ -141,7 +132,7 @@ class StatsCommandIT {
 
     @Test
     void unreachableEngineNamesTheAddressAndReason() {
-        Result ours = dockstat("stats", "--no-stream", "-H", "unix:///tmp/dockstat-no-such.sock");
+        InProcess ours = dockstat("stats", "--no-stream", "-H", "unix:///tmp/dockstat-no-such.sock");
         assertEquals(1, ours.code());
         assertEquals("Cannot connect to the Docker engine at unix:///tmp/dockstat-no-such.sock: socket not found (is the engine running?)",
                 ours.err().strip());
@@ -149,7 +140,7 @@ class StatsCommandIT {
 
     @Test
     void badTemplateIsAUsageError() {
-        Result ours = dockstat("stats", "--no-stream", "--format", "{{.Nope}}");
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "{{.Nope}}");
         assertEquals(2, ours.code());
         assertTrue(ours.err().startsWith("Error: --format: unknown field .Nope"), ours.err());
     }

@@ -1,20 +1,15 @@
 package dev.dockstat.cli.commands;
 
 import dev.dockstat.cli.UsageException;
-import dev.dockstat.cli.options.EndpointOptions;
 import dev.dockstat.cli.render.DiskUsageFormat;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.df.DiskUsage;
-import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat df}: the engine's disk usage as {@code docker system df} shows it. */
 @Command(name = "df", mixinStandardHelpOptions = true,
@@ -24,7 +19,7 @@ import picocli.CommandLine.Spec;
             "  dockstat df -v",
             "  dockstat df --format json",
             "  dockstat df --format '{{.Type}}: {{.Reclaimable}}'"})
-public final class DfCommand implements Callable<Integer> {
+public final class DfCommand extends EngineCommand {
 
     /** The four detail tables instead of the summary. */
     @Option(names = {"-v", "--verbose"}, description = "Show detailed information on space usage.")
@@ -34,12 +29,6 @@ public final class DfCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Format output: 'table' (default), 'json', or a template over Type, TotalCount, Active, Size, Reclaimable (with -v: table or json).")
     String format;
-
-    @Mixin
-    EndpointOptions endpoint;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -54,11 +43,10 @@ public final class DfCommand implements Callable<Integer> {
         } else if (!f.equals("table") && !f.equals("json")) {
             throw new UsageException("--format: with -v only 'table' and 'json' are supported");
         }
-        try (DockerClient client = endpoint.environment().connect(TransportRegistry.load())) {
-            client.ping(DockerClient.PING_TIMEOUT);
+        try (DockerClient client = connect(DockerClient.PING_TIMEOUT)) {
             DiskUsage du = client.diskUsage();
             DiskUsageFormat render = new DiskUsageFormat(Instant.now(), ZoneId.systemDefault());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.print(!verbose ? render.summary(du, summary) : f.equals("json") ? render.verboseJson(du) : render.verboseTables(du));
             out.flush();
         }

@@ -2,23 +2,18 @@ package dev.dockstat.cli.commands;
 
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.events.EventsRun;
-import dev.dockstat.cli.options.EndpointOptions;
 import dev.dockstat.cli.options.EventFilters;
 import dev.dockstat.cli.options.EventTime;
 import dev.dockstat.cli.render.EventFormat;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.transport.TransportRegistry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat events}: the engine's events as {@code docker events} prints them. */
 @Command(name = "events", mixinStandardHelpOptions = true,
@@ -30,7 +25,7 @@ import picocli.CommandLine.Spec;
             "  dockstat events --filter type=container --filter event=die",
             "  dockstat events --since 10m --until 0s --format json",
             "  dockstat events --since 2026-11-23T08:00:00Z --format '{{.Action}} {{.Actor.Attributes.name}}'"})
-public final class EventsCommand implements Callable<Integer> {
+public final class EventsCommand extends EngineCommand {
 
     /** Where to start: events before this time are shown first. */
     @Option(names = "--since", paramLabel = "TIME", description = "Show all events created since timestamp.")
@@ -50,12 +45,6 @@ public final class EventsCommand implements Callable<Integer> {
             description = "Format output: 'json' or a template, e.g. '{{.Type}} {{.Action}} {{.Actor.Attributes.name}}', '{{json .}}'.")
     String format;
 
-    @Mixin
-    EndpointOptions endpoint;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
@@ -65,9 +54,8 @@ public final class EventsCommand implements Callable<Integer> {
         EventFormat eventFormat = usage("--format", () -> EventFormat.parse(format, zone));
         Map<String, List<String>> engineFilters = usage("--filter", () -> EventFilters.parse(filters));
         EventQuery query = new EventQuery(sinceValue, untilValue, engineFilters);
-        try (DockerClient client = endpoint.environment().connect(TransportRegistry.load())) {
-            client.ping(DockerClient.PING_TIMEOUT);
-            EventsRun run = new EventsRun(client, eventFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+        try (DockerClient client = connect(DockerClient.PING_TIMEOUT)) {
+            EventsRun run = new EventsRun(client, eventFormat, out(), err());
             if (untilValue != null) {
                 run.bounded(query);
             } else {

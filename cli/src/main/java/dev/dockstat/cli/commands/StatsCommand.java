@@ -4,7 +4,6 @@ import dev.dockstat.cli.ErrorReporter;
 import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.live.LiveView;
-import dev.dockstat.cli.options.EndpointOptions;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsTable;
 import dev.dockstat.cli.stats.Engines;
@@ -16,13 +15,10 @@ import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat stats}: the {@code docker stats} table, from the same formulas, for one engine or several. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -35,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  dockstat stats --no-stream --format json web     # one JSON object, once",
             "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
             "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
-public final class StatsCommand implements Callable<Integer> {
+public final class StatsCommand extends EngineCommand {
 
     /** Containers by name, ID or ID prefix; empty = every running container (with --all, every one). */
     @Parameters(paramLabel = "CONTAINER", arity = "0..*", description = "Containers by name or ID prefix (default: all running).")
@@ -58,16 +54,10 @@ public final class StatsCommand implements Callable<Integer> {
             description = "Format output: 'table' (default), 'json', 'table TEMPLATE' or TEMPLATE, e.g. '{{.Name}}\\t{{.CPUPerc}}'. Fields: Container, Name, ID, CPUPerc, MemUsage, MemPerc, NetIO, BlockIO, PIDs (and Env with several engines).")
     String format;
 
-    @Mixin
-    EndpointOptions endpoint;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<Environment> environments = endpoint.environments();
         RowFormat rowFormat = parseFormat(environments.size() > 1);
         try (Engines engines = Engines.open(environments, TransportRegistry.load())) {
