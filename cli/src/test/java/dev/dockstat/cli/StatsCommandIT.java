@@ -131,6 +131,14 @@ class StatsCommandIT {
     }
 
     @Test
+    void streamingAnUnknownContainerIsTheSameOneLineAndExitOne() {
+        InProcess ours = dockstat("stats", "dst-no-such-container");
+        assertEquals(1, ours.code());
+        assertEquals("Error: No such container: dst-no-such-container", ours.err().strip());
+        assertEquals("", ours.out());
+    }
+
+    @Test
     void unreachableEngineNamesTheAddressAndReason() {
         InProcess ours = dockstat("stats", "--no-stream", "-H", "unix:///tmp/dockstat-no-such.sock");
         assertEquals(1, ours.code());

@@ -73,6 +73,7 @@ public final class StatsCommand extends EngineCommand {
                 err.flush();
                 return ExitCodes.RUNTIME;
             }
+            engines.requireContainers(containers, down);
             return follow(engines, rowFormat, out, err);
         }
     }
@@ -88,12 +89,17 @@ public final class StatsCommand extends EngineCommand {
         };
         try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink).start()) {
             if (live) {
-                new LiveView(board, engines.all().size(), notices).run();
-                notices.forEach(err::println); // what the view showed, kept after the screen is gone
-                err.flush();
-            } else {
-                new StatsStream(board, rowFormat, out).run();
+                try {
+                    new LiveView(board, engines.all().size(), notices).run();
+                    notices.forEach(err::println); // what the view showed, kept after the screen is gone
+                    err.flush();
+                    return ExitCodes.OK;
+                } catch (LiveView.Unavailable e) {
+                    notices.forEach(err::println); // no screen after all: print tables as into a pipe
+                    err.flush();
+                }
             }
+            new StatsStream(board, rowFormat, out).run();
         }
         return ExitCodes.OK;
     }

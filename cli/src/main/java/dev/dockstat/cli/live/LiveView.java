@@ -72,12 +72,20 @@ public final class LiveView {
         }
     }
 
-    /** Runs until q or Ctrl-C; the terminal is as it was afterwards, whatever happened. */
-    public void run() throws IOException {
-        // exec (stty) first: it changes only the flags it must and restores them exactly; JLine's ffm
-        // provider writes the whole termios back with the line speed zeroed (seen on JLine 3.30.6)
-        String providers = System.getProperty("dockstat.terminal.providers", "exec,ffm");
-        try (Terminal terminal = TerminalBuilder.builder().system(true).providers(providers).dumb(false).build()) {
+    /** The terminal could not be taken over (no usable provider): the caller prints tables instead. */
+    public static final class Unavailable extends Exception {
+        Unavailable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Runs until q or Ctrl-C; the terminal is as it was afterwards, whatever happened.
+     *
+     * @throws Unavailable before anything was changed on the terminal
+     */
+    public void run() throws IOException, Unavailable {
+        try (Terminal terminal = open()) {
             Attributes saved = terminal.enterRawMode();
             AtomicBoolean restored = new AtomicBoolean();
             Runnable restore = () -> restore(terminal, saved, restored);
@@ -100,6 +108,19 @@ public final class LiveView {
                     // the hook is running or ran: nothing left to remove
                 }
             }
+        }
+    }
+
+    /**
+     * exec (stty) first: it changes only the flags it must and restores them exactly; JLine's ffm
+     * provider writes the whole termios back with the line speed zeroed (seen on JLine 3.30.6).
+     */
+    private static Terminal open() throws Unavailable {
+        String providers = System.getProperty("dockstat.terminal.providers", "exec,ffm");
+        try {
+            return TerminalBuilder.builder().system(true).providers(providers).dumb(false).build();
+        } catch (IOException | RuntimeException e) {
+            throw new Unavailable(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dockstat.cli.stats;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
+import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
@@ -80,6 +81,33 @@ public final class Engines implements AutoCloseable {
                 }
             }
             return failures;
+        }
+    }
+
+    /**
+     * Docker's check before streaming named containers: each must exist on an engine that answers
+     * (the first missing one is the error, worded as the engine words it).
+     *
+     * @param down engines that did not answer the ping; not asked
+     * @throws NotFoundException for a container no answering engine has
+     */
+    public void requireContainers(List<String> named, List<Failure> down) {
+        List<Engine> up = engines.stream().filter(e -> down.stream().noneMatch(f -> f.engine() == e)).toList();
+        for (String target : named) {
+            NotFoundException missing = null;
+            boolean found = false;
+            for (Engine engine : up) {
+                try {
+                    engine.client().inspect(target);
+                    found = true;
+                    break;
+                } catch (NotFoundException e) {
+                    missing = e;
+                }
+            }
+            if (!found && missing != null) {
+                throw missing;
+            }
         }
     }
 
