@@ -84,17 +84,38 @@ class LiveViewIT {
         return -1;
     }
 
-    @Test
-    void sortsResizesAndQuitsRestoringTheTerminal() throws Exception {
+    /** Starts dockstat stats in a fresh 120x30 pane; the shell records stty before and after, and stderr. */
+    static Path startView() throws Exception {
         Path work = Files.createTempDirectory("dst-cli-live");
         String shell = "cd " + work + "; PS1='$ '; stty -a > before.txt; clear; "
                 + Launched.LAUNCHER + " stats " + IDLE + " " + BURN + " 2> err.txt; echo exit=$?; stty -a > after.txt; echo DONE";
         tmux("new-session", "-d", "-s", PANE, "-x", "120", "-y", "30", "bash --norc --noprofile");
         tmux("send-keys", "-t", PANE, shell, "Enter");
+        return work;
+    }
+
+    @Test
+    void ctrlCQuitsAndRestoresTheTerminalToo() throws Exception {
+        Path work = startView();
+        try {
+            awaitScreen("the view", s -> s.contains("sorted by CPU") && s.contains(BURN));
+            tmux("send-keys", "-t", PANE, "C-c");
+            String after = awaitScreen("the shell back", s -> s.contains("DONE"));
+            assertTrue(after.contains("exit=0"), after);
+            assertEquals(modes(Files.readString(work.resolve("before.txt"))), modes(Files.readString(work.resolve("after.txt"))));
+            assertEquals("", Files.readString(work.resolve("err.txt")));
+        } finally {
+            tmux("kill-session", "-t", PANE);
+        }
+    }
+
+    @Test
+    void sortsResizesAndQuitsRestoringTheTerminal() throws Exception {
+        Path work = startView();
 
         String cpu = awaitScreen("both containers with figures, sorted by CPU", s -> s.contains("sorted by CPU")
                 && s.contains(BURN) && s.contains(IDLE) && line(s, BURN) >= 0 && line(s, BURN) < line(s, IDLE)
-                && s.lines().anyMatch(l -> l.contains(BURN) && l.contains("▅")));
+                && s.lines().anyMatch(l -> l.contains(BURN) && l.matches(".*[▂▃▄▅▆▇█].*"))); // the burner's history is drawn
         save("1-sorted-by-cpu.txt", cpu);
         assertTrue(cpu.contains("CPU HISTORY"), cpu);
 
@@ -116,5 +137,6 @@ class LiveViewIT {
         assertEquals(modes(Files.readString(work.resolve("before.txt"))), modes(Files.readString(work.resolve("after.txt"))),
                 "terminal modes (and line speed) restored");
         assertEquals("", Files.readString(work.resolve("err.txt")), "no warnings from the terminal setup");
+        tmux("kill-session", "-t", PANE);
     }
 }
