@@ -29,7 +29,7 @@ public final class StatsBoard implements StatsFeed.Listener, AutoCloseable {
     /** Pause before trying an engine again after a failed round. */
     public static final Duration RETRY = Duration.ofSeconds(2);
 
-    /** One row and the CPU history behind its sparkline (null before the second reading). */
+    /** One row and the CPU history behind its sparkline (null until the container has a CPU figure). */
     public record Line(StatsRow row, MetricHistory history) {}
 
     /** One engine's feed and, with named containers, those the engine has shown so far. */
@@ -92,7 +92,11 @@ public final class StatsBoard implements StatsFeed.Listener, AutoCloseable {
         return withEnv;
     }
 
-    /** The rows now: engines in the order given, each engine's containers in its own order. */
+    /**
+     * The rows now: engines in the order given, each engine's containers in its own order. Call it
+     * from one thread (the printer's or the view's): it remembers which named containers each
+     * engine has shown, to show {@code --} for one that went away.
+     */
     public List<Line> lines() {
         List<Line> lines = new ArrayList<>();
         for (Source source : sources) {
