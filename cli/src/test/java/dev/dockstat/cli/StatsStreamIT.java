@@ -89,6 +89,22 @@ class StatsStreamIT {
         }
     }
 
+    /** {@code dockstat stats | head -1}: the stream ends once the reader is gone, quietly. */
+    @Test
+    void stopsWhenTheReaderOfThePipeGoesAway() throws Exception {
+        TestBed.idle(A);
+        Path err = Files.createTempFile("dst-cli-stream", ".err");
+        try {
+            String first = TestBed.exec(List.of("bash", "-c", Launched.LAUNCHER + " stats --format json 2>" + err + " | head -1"),
+                    Duration.ofSeconds(60));
+            assertTrue(first.startsWith("{\"BlockIO\""), first);
+            assertEquals("", Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+            TestBed.remove(A);
+        }
+    }
+
     static Set<String> fieldNames(JsonNode row) {
         Set<String> names = new TreeSet<>();
         row.fieldNames().forEachRemaining(names::add);

@@ -160,6 +160,11 @@ public final class StatsFeed implements AutoCloseable {
             view = new View(view.containers(), view.rounds() + 1, e.getMessage());
             reachability.offline(e.getMessage());
             return false;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (closed) {
+                return false; // close() stopped the collector in the middle of a round
+            }
+            throw e;
         }
     }
 
