@@ -27,7 +27,8 @@ class LiveViewIT {
     static final String BURN = "dst-cli-live-b-burn";
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Path CAPTURES = Path.of("target/live-view");
-    static final String SERVER = "dst-cli-live-" + ProcessHandle.current().pid();
+    /** A tmux server of the test's own, on a socket it removes afterwards. */
+    static final Path SERVER = Path.of(System.getProperty("java.io.tmpdir"), "dst-cli-live-" + ProcessHandle.current().pid() + ".tmux");
     static final String PANE = "live";
 
     @BeforeAll
@@ -46,11 +47,16 @@ class LiveViewIT {
         } catch (IllegalStateException gone) {
             // not started or already gone
         }
+        try {
+            Files.deleteIfExists(SERVER);
+        } catch (java.io.IOException ignored) {
+            // a socket tmux already removed
+        }
         TestBed.remove(IDLE, BURN);
     }
 
     static String tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SERVER));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", SERVER.toString()));
         cmd.addAll(List.of(args));
         return TestBed.exec(cmd, Duration.ofSeconds(10));
     }
@@ -106,6 +112,7 @@ class LiveViewIT {
             assertEquals("", Files.readString(work.resolve("err.txt")));
         } finally {
             tmux("kill-session", "-t", PANE);
+            TestBed.exec(List.of("rm", "-rf", work.toString()), Duration.ofSeconds(10));
         }
     }
 
@@ -138,5 +145,6 @@ class LiveViewIT {
                 "terminal modes (and line speed) restored");
         assertEquals("", Files.readString(work.resolve("err.txt")), "no warnings from the terminal setup");
         tmux("kill-session", "-t", PANE);
+        TestBed.exec(List.of("rm", "-rf", work.toString()), Duration.ofSeconds(10));
     }
 }
