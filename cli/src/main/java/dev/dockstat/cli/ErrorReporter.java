@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * Turns what a command throws into one line on stderr and an exit code: the single place where
  * failures meet the user. Stack traces only with {@code DOCKSTAT_DEBUG=1}.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     private final boolean debug;
 
@@ -32,7 +32,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return e instanceof UsageException || e instanceof EnvironmentException ? ExitCodes.USAGE : ExitCodes.RUNTIME;
     }
 
-    static String message(Throwable e) {
+    /** The one line a user reads for a failure. */
+    public static String message(Throwable e) {
         if (e instanceof EngineUnreachableException) {
             return e.getMessage();
         }

@@ -10,7 +10,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // straight to the file descriptor, not System.out: a PrintStream swallows write errors, so a
+        // streaming command could never see that the reader of a pipe went away (`dockstat stats | head`)
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (args.length == 1 && args[0].equals("serve-ipc")) {
             // Dockhand's exact invocation, on every worker (re)start: nothing to parse, so the

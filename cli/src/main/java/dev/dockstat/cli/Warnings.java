@@ -8,6 +8,11 @@ public final class Warnings {
 
     private Warnings() {}
 
+    /** The transport plugins, their warnings routed to {@code err}. */
+    public static dev.dockstat.core.transport.TransportRegistry transports(PrintWriter err) {
+        return dev.dockstat.core.transport.TransportRegistry.load().onWarning(to(err));
+    }
+
     public static Consumer<String> to(PrintWriter err) {
         return message -> {
             err.println("Warning: " + message);

@@ -64,22 +64,22 @@ class DockerCliSettingsIT {
         }
     }
 
-    static CliRun.Result statsOfTheContainer(Map<String, String> extraEnv, String... options) {
-        Map<String, String> env = new java.util.HashMap<>(CliRun.cleanEnv(home));
+    static InProcess statsOfTheContainer(Map<String, String> extraEnv, String... options) {
+        Map<String, String> env = new java.util.HashMap<>(InProcess.cleanEnv(home));
         env.put("DOCKER_CONFIG", dockerConfig.toString());
         env.putAll(extraEnv);
         List<String> args = new ArrayList<>(List.of("stats", "--no-stream", "--format", "{{.Name}}"));
         args.addAll(List.of(options));
         args.add(CONTAINER);
-        return CliRun.run(env, args.toArray(String[]::new));
+        return InProcess.run(env, args.toArray(String[]::new));
     }
 
-    static void works(CliRun.Result r) {
+    static void works(InProcess r) {
         assertEquals(0, r.code(), r.err());
         assertEquals(CONTAINER, r.out().strip());
     }
 
-    static void refusedAtTheDeadContext(CliRun.Result r) {
+    static void refusedAtTheDeadContext(InProcess r) {
         assertEquals(1, r.code());
         assertEquals("Cannot connect to the Docker engine at tcp://127.0.0.1:1 (environment " + DEAD_CONTEXT + "): connection refused",
                 r.err().strip());
@@ -93,7 +93,7 @@ class DockerCliSettingsIT {
 
     @Test
     void dockerHostWithoutTheTlsVariablesIsPlainHttpToATlsPort() {
-        CliRun.Result r = statsOfTheContainer(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376"));
+        InProcess r = statsOfTheContainer(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2376"));
         assertEquals(1, r.code());
         assertEquals("Error: Error response from daemon (400): Client sent an HTTP request to an HTTPS server.", r.err().strip());
     }
@@ -129,7 +129,7 @@ class DockerCliSettingsIT {
 
     @Test
     void hostAndContextTogetherIsAUsageError() {
-        CliRun.Result r = statsOfTheContainer(Map.of(), "-H", "unix:///var/run/docker.sock", "--context", CONTEXT);
+        InProcess r = statsOfTheContainer(Map.of(), "-H", "unix:///var/run/docker.sock", "--context", CONTEXT);
         assertEquals(2, r.code());
         assertEquals("Error: conflicting options: cannot specify both --host and --context", r.err().strip());
     }

@@ -64,13 +64,13 @@ class ErrorTableIT {
         noSecretIn(String.join("\n", captured));
     }
 
-    static CliRun.Result dockstat(boolean debug, String... args) {
-        Map<String, String> env = new HashMap<>(CliRun.cleanEnv(dir));
+    static InProcess dockstat(boolean debug, String... args) {
+        Map<String, String> env = new HashMap<>(InProcess.cleanEnv(dir));
         env.put("DST_TR_WRONG_TOKEN", WRONG_TOKEN);
         if (debug) {
             env.put("DOCKSTAT_DEBUG", "1");
         }
-        CliRun.Result result = CliRun.run(env, args);
+        InProcess result = InProcess.run(env, args);
         captured.add(result.both());
         return result;
     }
@@ -95,7 +95,7 @@ class ErrorTableIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void oneLineNamingTheEnvironmentAndTheCause(String environment, String expected) {
-        CliRun.Result r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", environment);
+        InProcess r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", environment);
         assertEquals(1, r.code(), r.err());
         assertEquals(expected, r.err().strip());
         assertEquals("", r.out());
@@ -105,7 +105,7 @@ class ErrorTableIT {
     @ParameterizedTest(name = "{0} with DOCKSTAT_DEBUG=1")
     @MethodSource("failures")
     void stackTracesOnlyOnRequestAndStillWithoutSecrets(String environment, String expected) {
-        CliRun.Result r = dockstat(true, "stats", "--no-stream", "--config", config.toString(), "--env", environment);
+        InProcess r = dockstat(true, "stats", "--no-stream", "--config", config.toString(), "--env", environment);
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith(expected + "\n"), r.err());
         assertTrue(r.err().contains("\tat "), "a stack trace follows");
@@ -113,7 +113,7 @@ class ErrorTableIT {
 
     @Test
     void nothingListeningViaHostFlag() {
-        CliRun.Result r = dockstat(false, "stats", "--no-stream", "-H", "tcp://127.0.0.1:1");
+        InProcess r = dockstat(false, "stats", "--no-stream", "-H", "tcp://127.0.0.1:1");
         assertEquals(1, r.code());
         assertEquals("Cannot connect to the Docker engine at tcp://127.0.0.1:1: connection refused", r.err().strip());
     }
@@ -121,7 +121,7 @@ class ErrorTableIT {
     @Test
     void theSameStatsOverMtlsTokenProxyAndPlainTcp() {
         for (String environment : List.of("mtls", "hawser", "plain")) {
-            CliRun.Result r = dockstat(false, "stats", "--no-stream", "--format", "{{.Name}}", "--config", config.toString(),
+            InProcess r = dockstat(false, "stats", "--no-stream", "--format", "{{.Name}}", "--config", config.toString(),
                     "--env", environment, CONTAINER);
             assertEquals(0, r.code(), environment + ": " + r.err());
             assertEquals(CONTAINER, r.out().strip(), environment);
@@ -131,7 +131,7 @@ class ErrorTableIT {
 
     @Test
     void skipVerifyWorksAgainstTheExpiredCertificateAndWarnsOnce() {
-        CliRun.Result r = dockstat(false, "stats", "--no-stream", "--format", "{{.Name}}", "--config", config.toString(), "--env", "lax", CONTAINER);
+        InProcess r = dockstat(false, "stats", "--no-stream", "--format", "{{.Name}}", "--config", config.toString(), "--env", "lax", CONTAINER);
         assertEquals(0, r.code(), r.err());
         assertEquals("Warning: TLS verification is off for tcp://127.0.0.1:2378 (skipVerify): the engine's certificate is not checked,"
                 + " anyone in between can read and change the traffic", r.err().strip());
@@ -139,14 +139,14 @@ class ErrorTableIT {
 
     @Test
     void severalEnginesAreRefusedByACommandThatWatchesOne() {
-        CliRun.Result r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtls,plain");
+        InProcess r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtls,plain");
         assertEquals(2, r.code());
         assertEquals("Error: this command takes one engine; 2 were given (mtls, plain)", r.err().strip());
     }
 
     @Test
     void aMisspeltEnvironmentIsAUsageErrorWithASuggestion() {
-        CliRun.Result r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtsl");
+        InProcess r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtsl");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("Error: " + config + ": no environment 'mtsl' (did you mean 'mtls'?"), r.err());
     }

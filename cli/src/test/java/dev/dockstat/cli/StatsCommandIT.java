@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockstat.testbed.TestBed;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,8 @@ class StatsCommandIT {
     static final String MEM = "dst-stats-mem";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Result(int code, String out, String err) {}
-
-    @TempDir
-    static Path home;
-
-    static Result dockstat(String... args) {
-        CliRun.Result r = CliRun.run(CliRun.cleanEnv(home), args);
-        return new Result(r.code(), r.out(), r.err());
+    static InProcess dockstat(String... args) {
+        return InProcess.run(args);
     }
 
     @BeforeAll
@@ -64,7 +57,7 @@ class StatsCommandIT {
     void staticColumnsMatchDockerAndTheBurnerReadsFifty() throws Exception {
         List<String> names = List.of(BURN, IDLE, MEM);
         String docker = TestBed.docker("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
-        Result ours = dockstat("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "json", BURN, IDLE, MEM);
         assertEquals(0, ours.code(), ours.err());
         Map<String, JsonNode> theirs = byName(docker);
         Map<String, JsonNode> mine = byName(ours.out());
@@ -81,9 +74,49 @@ class StatsCommandIT {
         assertTrue(Math.abs(cpu - 50.0) <= 3.0, "burner read " + cpu + "%");
     }
 
+    /** The columns that do not move between two readings, as docker prints them, byte for byte. */
+    @Test
+    void staticColumnsTableIsByteForByteDockers() {
+        String format = "table {{.Container}}\t{{.ID}}\t{{.Name}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+        String[] args = {"stats", "--no-stream", "--format", format, BURN, IDLE, MEM};
+        String docker = TestBed.docker(args);
+        InProcess ours = dockstat(args);
+        assertEquals(0, ours.code(), ours.err());
+        assertEquals(docker, ours.out());
+        String[] full = {"stats", "--no-stream", "--no-trunc", "--format", "table {{.ID}}\t{{.Name}}\t{{.PIDs}}", IDLE};
+        assertEquals(TestBed.docker(full), dockstat(full).out());
+    }
+
+    /** The memory limit is part of MEM USAGE; compared per container (the usage moves). */
+    @Test
+    void memoryLimitsAreDockers() throws Exception {
+        String docker = TestBed.docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", BURN, IDLE, MEM);
+        assertEquals(limits(docker), limits(ours.out()));
+        assertTrue(ours.out().contains(MEM + " ") && ours.out().contains(" / 64MiB"), ours.out());
+    }
+
+    static List<String> limits(String lines) {
+        return lines.lines().map(l -> l.split(" ")[0] + " " + l.substring(l.indexOf(" / "))).toList();
+    }
+
+    /** Two engines, one missing: the other's rows with an ENV column, the missing one on stderr, exit 3. */
+    @Test
+    void severalEnginesWithOneDownArePartial() {
+        String missing = "unix:///tmp/dst-cli-no-such-engine.sock";
+        InProcess ours = dockstat("stats", "--no-stream", "-H", TestBed.get().socketUri(), "-H", missing, IDLE);
+        assertEquals(3, ours.code(), ours.err());
+        assertEquals("Cannot connect to the Docker engine at " + missing + ": socket not found (is the engine running?)",
+                ours.err().strip());
+        List<String> lines = ours.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("ENV "), lines.get(0));
+        assertEquals(2, lines.size(), ours.out());
+        assertTrue(lines.get(1).startsWith(TestBed.get().socketUri()) && lines.get(1).contains(IDLE), lines.get(1));
+    }
+
     @Test
     void defaultTableListsRunningContainersWithDockersHeader() {
-        Result ours = dockstat("stats", "--no-stream");
+        InProcess ours = dockstat("stats", "--no-stream");
         assertEquals(0, ours.code(), ours.err());
         String[] lines = ours.out().split("\n");
         assertTrue(lines[0].startsWith("CONTAINER ID   NAME "), lines[0]);
@@ -92,15 +125,23 @@ class StatsCommandIT {
 
     @Test
     void unknownContainerIsOneLineAndExitOne() {
-        Result ours = dockstat("stats", "--no-stream", "dst-no-such-container");
+        InProcess ours = dockstat("stats", "--no-stream", "dst-no-such-container");
         assertEquals(1, ours.code());
         assertEquals("Error: No such container: dst-no-such-container", ours.err().strip());
         assertFalse(ours.err().contains("at dev."), "no stack trace");
     }
 
     @Test
+    void streamingAnUnknownContainerIsTheSameOneLineAndExitOne() {
+        InProcess ours = dockstat("stats", "dst-no-such-container");
+        assertEquals(1, ours.code());
+        assertEquals("Error: No such container: dst-no-such-container", ours.err().strip());
+        assertEquals("", ours.out());
+    }
+
+    @Test
     void unreachableEngineNamesTheAddressAndReason() {
-        Result ours = dockstat("stats", "--no-stream", "-H", "unix:///tmp/dockstat-no-such.sock");
+        InProcess ours = dockstat("stats", "--no-stream", "-H", "unix:///tmp/dockstat-no-such.sock");
         assertEquals(1, ours.code());
         assertEquals("Cannot connect to the Docker engine at unix:///tmp/dockstat-no-such.sock: socket not found (is the engine running?)",
                 ours.err().strip());
@@ -108,7 +149,7 @@ class StatsCommandIT {
 
     @Test
     void badTemplateIsAUsageError() {
-        Result ours = dockstat("stats", "--no-stream", "--format", "{{.Nope}}");
+        InProcess ours = dockstat("stats", "--no-stream", "--format", "{{.Nope}}");
         assertEquals(2, ours.code());
         assertTrue(ours.err().startsWith("Error: --format: unknown field .Nope"), ours.err());
     }

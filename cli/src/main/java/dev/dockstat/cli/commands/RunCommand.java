@@ -1,5 +1,6 @@
 package dev.dockstat.cli.commands;
 
+import dev.dockstat.cli.Warnings;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.batch.plan.PlanReader;
 import dev.dockstat.batch.run.BatchRunner;
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer>, EnvAware {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            List<TaskState> states = new BatchRunner(plan, env, TransportRegistry.load(), progress(err)).run(stop);
+            List<TaskState> states = new BatchRunner(plan, env, Warnings.transports(err), progress(err)).run(stop);
             out.print(summary(states));
             out.flush();
             return exitCode(states);

@@ -1,34 +1,39 @@
 package dev.dockstat.cli.commands;
 
+import dev.dockstat.cli.ErrorReporter;
+import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.Warnings;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.cli.live.LiveView;
 import dev.dockstat.cli.render.RowFormat;
-import dev.dockstat.cli.render.StatsRow;
 import dev.dockstat.cli.render.StatsTable;
-import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.api.DockerException;
+import dev.dockstat.cli.stats.Engines;
+import dev.dockstat.cli.stats.StatsBoard;
+import dev.dockstat.cli.stats.StatsOnce;
+import dev.dockstat.cli.stats.StatsStream;
 import dev.dockstat.core.env.Environment;
-import dev.dockstat.core.model.ContainerSummary;
-import dev.dockstat.core.stats.StatsSnapshot;
 import dev.dockstat.core.transport.TransportRegistry;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code dockstat stats}: the {@code docker stats} table, from the same formulas. */
+/** {@code dockstat stats}: the {@code docker stats} table, from the same formulas, for one engine or several. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Display a live stream of container resource usage statistics (like docker stats).",
+        description = {"Display a live stream of container resource usage statistics (like docker stats).",
+            "On a terminal: a full-screen view, sortable by key (c cpu, m mem, n name, N net, i block I/O, p pids,"
+                + " r reverse, q quit), with a CPU history per container. Otherwise: the table again after every"
+                + " engine tick (JSON lines with --format json)."},
         footer = {"", "Examples:",
-            "  dockstat stats --no-stream",
-            "  dockstat stats --no-stream --format json web",
-            "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'"})
-public final class StatsCommand implements Callable<Integer> {
+            "  dockstat stats                                   # live view of every running container",
+            "  dockstat stats --no-stream --format json web     # one JSON object, once",
+            "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
+            "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
+public final class StatsCommand extends EngineCommand {
 
     /** Containers by name, ID or ID prefix; empty = every running container (with --all, every one). */
     @Parameters(paramLabel = "CONTAINER", arity = "0..*", description = "Containers by name or ID prefix (default: all running).")
@@ -48,49 +53,64 @@ public final class StatsCommand implements Callable<Integer> {
 
     /** table, json, or a Go-style template. */
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Format output: 'table' (default), 'json', 'table TEMPLATE' or TEMPLATE, e.g. '{{.Name}}\\t{{.CPUPerc}}'. Fields: Container, Name, ID, CPUPerc, MemUsage, MemPerc, NetIO, BlockIO, PIDs.")
+            description = "Format output: 'table' (default), 'json', 'table TEMPLATE' or TEMPLATE, e.g. '{{.Name}}\\t{{.CPUPerc}}'. Fields: Container, Name, ID, CPUPerc, MemUsage, MemPerc, NetIO, BlockIO, PIDs (and Env with several engines).")
     String format;
-
-    @Mixin
-    EndpointOptions endpoint;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        RowFormat rowFormat = parseFormat();
-        Environment environment = endpoint.environment();
-        TransportRegistry transports = TransportRegistry.load().onWarning(Warnings.to(spec.commandLine().getErr()));
-        try (DockerClient client = environment.connect(transports)) {
-            client.ping(DockerClient.PING_TIMEOUT);
-            List<String> targets = targets(client);
-            List<StatsRow> rows = new ArrayList<>();
-            for (StatsSnapshot.Entry entry : StatsSnapshot.take(client, targets)) {
-                if (!entry.ok()) {
-                    throw entry.error();
-                }
-                rows.add(new StatsRow(entry.target(), environment.name(), entry.stats(), noTrunc));
+        PrintWriter out = out();
+        PrintWriter err = err();
+        List<Environment> environments = endpoint.environments();
+        RowFormat rowFormat = parseFormat(environments.size() > 1);
+        try (Engines engines = Engines.open(environments, Warnings.transports(err))) {
+            if (noStream) {
+                return StatsOnce.print(engines, containers, all, noTrunc, rowFormat, out, err);
             }
-            spec.commandLine().getOut().print(StatsTable.render(rows, rowFormat, false));
-            spec.commandLine().getOut().flush();
+            List<Engines.Failure> down = engines.ping();
+            if (down.size() == engines.all().size()) { // nothing to show; some engines down is reported by the board
+                if (!engines.several()) {
+                    throw down.get(0).error();
+                }
+                down.forEach(f -> err.println(ErrorReporter.message(f.error())));
+                err.flush();
+                return ExitCodes.RUNTIME;
+            }
+            engines.requireContainers(containers, down);
+            return follow(engines, rowFormat, out, err);
         }
-        return 0;
     }
 
-    private RowFormat parseFormat() {
+    private int follow(Engines engines, RowFormat rowFormat, PrintWriter out, PrintWriter err) throws Exception {
+        boolean live = (format == null || format.isBlank() || format.strip().equals("table")) && LiveView.available();
+        List<String> notices = new CopyOnWriteArrayList<>();
+        java.util.function.Consumer<String> sink = live ? notices::add : line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
+        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink).start()) {
+            if (live) {
+                try {
+                    new LiveView(board, engines.all().size(), notices).run();
+                    notices.forEach(err::println); // what the view showed, kept after the screen is gone
+                    err.flush();
+                    return ExitCodes.OK;
+                } catch (LiveView.Unavailable e) {
+                    notices.forEach(err::println); // no screen after all: print tables as into a pipe
+                    err.flush();
+                }
+            }
+            new StatsStream(board, rowFormat, out).run();
+        }
+        return ExitCodes.OK;
+    }
+
+    private RowFormat parseFormat(boolean several) {
         try {
-            return StatsTable.format(format, false);
+            return StatsTable.format(format, several);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    /** What the user named, or the short IDs of the listed containers (docker's Container column). */
-    private List<String> targets(DockerClient client) throws DockerException {
-        if (!containers.isEmpty()) {
-            return containers;
-        }
-        return client.containers(all).stream().map(ContainerSummary::shortId).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockstat.core.api;
 
+import dev.dockstat.core.df.DiskUsage;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
@@ -177,6 +178,11 @@ public final class DockerClient implements AutoCloseable {
     /** {@code GET /info}, parsed. */
     public EngineInfo info() {
         return read("/info", Pool.REQUEST, INFO_TIMEOUT, EngineJson::info, "info");
+    }
+
+    /** {@code GET /system/df}, parsed (the engine may take seconds to size volumes). */
+    public DiskUsage diskUsage() {
+        return read("/system/df", Pool.REQUEST, DF_TIMEOUT, body -> Json.MAPPER.readValue(body, DiskUsage.class), "disk usage");
     }
 
     /**

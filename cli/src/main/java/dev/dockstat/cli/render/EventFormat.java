@@ -1,0 +1,115 @@
+package dev.dockstat.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockstat.core.api.Json;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How {@code docker events} prints an event: its default line
+ * ({@code 2026-11-23T08:01:31.561683771Z container start <id> (image=..., name=...)}: engine time in
+ * the local zone with nine fraction digits, type, action, actor, attributes sorted by key),
+ * {@code --format json} (the event as the CLI's Go struct marshals it), or a template over that
+ * struct ({@code {{.Type}}}, {@code {{.Actor.Attributes.name}}}, {@code {{json .}}}).
+ */
+public final class EventFormat {
+
+    /** Go's {@code 2006-01-02T15:04:05.000000000Z07:00}. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
+
+    private final GoTemplate template; // null = docker's default line
+    private final ZoneId zone;
+
+    private EventFormat(GoTemplate template, ZoneId zone) {
+        this.template = template;
+        this.zone = zone;
+    }
+
+    /**
+     * @param format null or empty for the default line, {@code json}, or a template
+     * @throws IllegalArgumentException for a template that does not fit an event
+     */
+    public static EventFormat parse(String format, ZoneId zone) {
+        if (format == null || format.isEmpty()) {
+            return new EventFormat(null, zone);
+        }
+        String template = format.equals("json") ? "{{json .}}" : format;
+        return new EventFormat(GoTemplate.parse(template, message(Json.MAPPER.createObjectNode())), zone);
+    }
+
+    /** The line for one event as the engine sent it (without the newline), or null when it is not JSON. */
+    public String line(byte[] raw) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(raw);
+        } catch (IOException e) {
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        return template == null ? pretty(node) : template.execute(message(node));
+    }
+
+    private String pretty(JsonNode e) {
+        StringBuilder out = new StringBuilder();
+        long timeNano = e.path("timeNano").asLong(0);
+        long time = e.path("time").asLong(0);
+        if (timeNano != 0) {
+            out.append(TIME.format(Instant.ofEpochSecond(0, timeNano).atZone(zone))).append(' ');
+        } else if (time != 0) {
+            out.append(TIME.format(Instant.ofEpochSecond(time).atZone(zone))).append(' ');
+        }
+        JsonNode actor = e.path("Actor");
+        out.append(e.path("Type").asText("")).append(' ').append(e.path("Action").asText("")).append(' ')
+                .append(actor.path("ID").asText(""));
+        Map<String, String> attributes = attributes(actor.path("Attributes"));
+        if (attributes != null && !attributes.isEmpty()) {
+            out.append(" (");
+            boolean first = true;
+            for (var a : attributes.entrySet()) {
+                out.append(first ? "" : ", ").append(a.getKey()).append('=').append(a.getValue());
+                first = false;
+            }
+            out.append(')');
+        }
+        return out.toString();
+    }
+
+    /** Null for a missing or null map (Go's nil), sorted by key otherwise. */
+    private static Map<String, String> attributes(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        node.properties().forEach(p -> sorted.put(p.getKey(), p.getValue().asText()));
+        return sorted;
+    }
+
+    /** The docker CLI's {@code events.Message}, field for field, JSON names and omitempty included. */
+    static GoValue.Struct message(JsonNode e) {
+        JsonNode actor = e.path("Actor");
+        GoValue.Struct actorValue = new GoValue.Struct("events.Actor", List.of(
+                new GoValue.Field("ID", "ID", false, str(actor, "ID")),
+                new GoValue.Field("Attributes", "Attributes", false, new GoValue.StrMap(attributes(actor.path("Attributes"))))));
+        return new GoValue.Struct("events.Message", List.of(
+                new GoValue.Field("Status", "status", true, str(e, "status")),
+                new GoValue.Field("ID", "id", true, str(e, "id")),
+                new GoValue.Field("From", "from", true, str(e, "from")),
+                new GoValue.Field("Type", "Type", false, str(e, "Type")),
+                new GoValue.Field("Action", "Action", false, str(e, "Action")),
+                new GoValue.Field("Actor", "Actor", false, actorValue),
+                new GoValue.Field("Scope", "scope", true, str(e, "scope")),
+                new GoValue.Field("Time", "time", true, new GoValue.Int(e.path("time").asLong(0))),
+                new GoValue.Field("TimeNano", "timeNano", true, new GoValue.Int(e.path("timeNano").asLong(0)))));
+    }
+
+    private static GoValue.Str str(JsonNode node, String field) {
+        return new GoValue.Str(node.path(field).asText(""));
+    }
+}

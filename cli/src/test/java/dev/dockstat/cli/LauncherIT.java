@@ -1,0 +1,86 @@
+package dev.dockstat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dockstat.testbed.TestBed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher as built: the AOT cache the build trains is used when it fits and ignored without a
+ * word when it does not (a rebuilt jar, a damaged file), so a run's stderr stays empty either way.
+ */
+class LauncherIT {
+
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(Path launcher, String... args) throws Exception {
+        Path err = Files.createTempFile("dst-cli-launcher", ".err");
+        Path out = Files.createTempFile("dst-cli-launcher", ".out");
+        ProcessBuilder pb = new ProcessBuilder(java.util.stream.Stream.concat(java.util.stream.Stream.of(launcher.toString()),
+                java.util.Arrays.stream(args)).toList()).redirectError(err.toFile()).redirectOutput(out.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(err);
+        Files.delete(out);
+        return r;
+    }
+
+    @Test
+    void versionAndTrainingAreQuiet() throws Exception {
+        Run version = run(Launched.LAUNCHER, "--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("dockstat "), version.out());
+        assertEquals("", version.err());
+        Run train = run(Launched.LAUNCHER, "__train");
+        assertEquals(new Run(0, "", ""), train);
+    }
+
+    /** A copy of the install whose cache no longer fits its jar, then one whose cache is garbage. */
+    @Test
+    void aStaleOrBrokenCacheNeverPollutesARun() throws Exception {
+        assumeTrue(Files.exists(TARGET.resolve("dockstat.aot")), "the build made an AOT cache (JDK 25+)");
+        Path copy = Files.createTempDirectory("dst-cli-install");
+        Files.createDirectories(copy.resolve("bin"));
+        for (String f : List.of("dockstat", "find-jdk")) {
+            Files.copy(TARGET.resolve("bin").resolve(f), copy.resolve("bin").resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.copy(TARGET.resolve("dockstat.jar"), copy.resolve("dockstat.jar"));
+        List<String> caches = List.of("dockstat.aot", "dockstat-start.aot");
+        for (String cache : caches) {
+            if (Files.exists(TARGET.resolve(cache))) {
+                Files.copy(TARGET.resolve(cache), copy.resolve(cache));
+            }
+        }
+        Path launcher = copy.resolve("bin/dockstat");
+
+        Files.setLastModifiedTime(copy.resolve("dockstat.jar"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"stats", "--help"})) {
+            Run stale = run(launcher, args);
+            assertEquals(0, stale.code(), stale.err());
+            assertEquals("", stale.err(), "a cache for another jar is skipped silently: " + args[0]);
+        }
+
+        for (String cache : caches) {
+            Files.write(copy.resolve(cache), new byte[] {1, 2, 3, 4});
+        }
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"stats", "--help"})) {
+            Run broken = run(launcher, args);
+            assertEquals(0, broken.code(), broken.err());
+            assertEquals("", broken.err(), "a damaged cache is skipped silently: " + args[0]);
+            assertTrue(broken.out().startsWith(args[0].equals("--version") ? "dockstat " : "Usage: dockstat stats"), broken.out());
+        }
+        TestBed.exec(List.of("rm", "-rf", copy.toString()), Duration.ofSeconds(10));
+    }
+}
