@@ -139,9 +139,17 @@ class ErrorTableIT {
 
     @Test
     void severalEnginesAreRefusedByACommandThatWatchesOne() {
-        InProcess r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtls,plain");
+        InProcess r = dockstat(false, "df", "--config", config.toString(), "--env", "mtls,plain");
         assertEquals(2, r.code());
         assertEquals("Error: this command takes one engine; 2 were given (mtls, plain)", r.err().strip());
+    }
+
+    @Test
+    void statsWatchesSeveralEnvironmentsWithAnEnvColumn() {
+        InProcess r = dockstat(false, "stats", "--no-stream", "--config", config.toString(), "--env", "mtls,plain");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("ENV "), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("mtls ")) || r.out().lines().count() == 1, r.out());
     }
 
     @Test

@@ -146,11 +146,12 @@ class RunCommandIT {
                 """.formatted(TestBed.get().socketUri(), dir, dir));
         Path launcher = Path.of("target/bin/dockstat").toAbsolutePath();
         Process p = new ProcessBuilder(launcher.toString(), "run", plan.toString())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).start(); // destroy() closes a piped stdout
         TestBed.await("rows being written", Duration.ofSeconds(30), () -> partialLines(dir) > 5);
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "exits after SIGTERM");
-        String summary = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String summary = Files.readString(dir.resolve("stdout.txt"));
         assertTrue(summary.contains("STATUS"), "summary printed: " + summary);
         List<String[]> rows = csv(dir.resolve("stats.csv"));
         assertTrue(rows.size() > 3, "rows kept: " + rows.size());

@@ -33,7 +33,7 @@ final class OutputFile implements AutoCloseable {
         this.temp = dir.resolve("." + this.target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         OutputStream out = Files.newOutputStream(temp);
         if (gzip) {
-            out = new GZIPOutputStream(out, 64 * 1024, true);
+            out = new GZIPOutputStream(out, 64 * 1024, true); // sync flush: each line is readable at once
         }
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     }
@@ -50,6 +50,7 @@ final class OutputFile implements AutoCloseable {
     void line(String text) throws IOException {
         writer.write(text);
         writer.write('\n');
+        writer.flush(); // a long run shows its progress on disk, line by line
         lines++;
     }
 

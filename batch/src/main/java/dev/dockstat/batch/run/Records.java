@@ -16,8 +16,20 @@ import java.util.stream.Collectors;
  */
 final class Records {
 
-    /** A raw JSON value to embed without re-encoding. */
-    record RawJson(byte[] bytes) {}
+    /**
+     * A raw JSON value to embed without re-encoding. Line breaks (the engine ends its bodies with
+     * one) become spaces, which JSON reads as whitespace, so a record stays one line.
+     */
+    record RawJson(byte[] bytes) {
+        RawJson {
+            bytes = bytes.clone();
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r') {
+                    bytes[i] = ' ';
+                }
+            }
+        }
+    }
 
     private final Plan.Format format;
     private final List<String> columns;

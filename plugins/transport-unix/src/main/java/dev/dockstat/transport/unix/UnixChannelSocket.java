@@ -30,8 +30,8 @@ import java.nio.file.Path;
  */
 final class UnixChannelSocket extends java.net.Socket {
 
-    /** Read timeouts below this are treated as "is anything there?" checks. */
-    static final int PEEK_LIMIT_MS = 1000;
+    /** Read timeouts below this are HttpClient's "is anything there?" stale checks (1 ms); real deadlines are hundreds of ms and longer. */
+    static final int PEEK_LIMIT_MS = 10;
 
     private final Path path;
     private final UnixDomainSocketAddress address;
