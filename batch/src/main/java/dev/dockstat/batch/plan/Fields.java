@@ -1,5 +1,7 @@
 package dev.dockstat.batch.plan;
 
+import static dev.dockstat.batch.plan.Problems.didYouMean;
+
 import dev.dockstat.core.time.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ final class Fields {
         this.problems = problems;
         for (var e : map.keys().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                problems.add(e.getValue(), "unknown key '" + e.getKey() + "' in " + where + DidYouMean.suggest(e.getKey(), allowed)
+                problems.add(e.getValue(), "unknown key '" + e.getKey() + "' in " + where + didYouMean(e.getKey(), allowed)
                         + "; expected one of: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }

@@ -1,5 +1,7 @@
 package dev.dockstat.batch.plan;
 
+import static dev.dockstat.batch.plan.Problems.didYouMean;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -61,7 +63,7 @@ public final class PlanReader {
     }
 
     Result read(Path file, Reader text, Problems problems) {
-        YamlNode root = YamlTreeReader.read(text, problems);
+        YamlNode root = YamlTreeReader.read(file, text, problems);
         if (root == null) {
             return new Result(null, problems);
         }
@@ -227,7 +229,7 @@ public final class PlanReader {
         for (int i = 0; i < names.size() && i < items.size(); i++) {
             if (!envs.containsKey(names.get(i))) {
                 problems.add(items.get(i).location(), where + ": unknown environment '" + names.get(i) + "'"
-                        + DidYouMean.suggest(names.get(i), envs.keySet()) + "; defined: " + String.join(", ", envs.keySet()));
+                        + didYouMean(names.get(i), envs.keySet()) + "; defined: " + String.join(", ", envs.keySet()));
             }
         }
         return names;
@@ -327,7 +329,7 @@ public final class PlanReader {
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
                 problems.add(at, where + ".output.path: unknown placeholder {" + m.group(1) + "}"
-                        + DidYouMean.suggest(m.group(1), PLACEHOLDERS) + "; known: {env}, {job}, {date}, {time}");
+                        + didYouMean(m.group(1), PLACEHOLDERS) + "; known: {env}, {job}, {date}, {time}");
             }
             hasEnv |= m.group(1).equals("env");
         }
@@ -343,7 +345,7 @@ public final class PlanReader {
                 case "ndjson", "json" -> format = Plan.Format.NDJSON;
                 case "csv" -> format = Plan.Format.CSV;
                 default -> problems.add(o.node("format").location(), where + ".output.format must be ndjson or csv, got '"
-                        + given.get() + "'" + DidYouMean.suggest(given.get(), List.of("ndjson", "csv")));
+                        + given.get() + "'" + didYouMean(given.get(), List.of("ndjson", "csv")));
             }
         }
         return new Plan.Output(path, format, gzip);

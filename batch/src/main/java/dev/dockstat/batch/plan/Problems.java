@@ -16,6 +16,11 @@ public final class Problems {
         this.file = file;
     }
 
+    /** {@code " (did you mean 'interval'?)"}, or "" when no known word is close. */
+    static String didYouMean(String typed, java.util.Collection<String> known) {
+        return dev.dockstat.core.yaml.Suggestions.closest(typed, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
     void add(YamlNode.Location at, String message) {
         problems.add(new Problem(at, message));
     }

@@ -1,90 +1,89 @@
 package dev.dockstat.batch.plan;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dockstat.core.yaml.YamlSyntaxException;
+import dev.dockstat.core.yaml.YamlTree;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads YAML into {@link YamlNode}s with their locations; syntax errors and duplicate keys become problems. */
+/**
+ * Reads a plan with core's located YAML reader and turns its nodes into {@link YamlNode}s, whose
+ * scalars carry typed values for the plan's checks. A syntax error becomes one problem.
+ */
 final class YamlTreeReader {
-
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private YamlTreeReader() {}
 
     /** The document's root, or null when the text is not YAML (the problem is recorded). */
-    static YamlNode read(Reader text, Problems problems) {
-        try (JsonParser parser = YAML.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+    static YamlNode read(Path file, Reader text, Problems problems) {
+        try {
+            String content = new String(readAll(text));
+            if (content.isBlank()) {
                 problems.add(new YamlNode.Location(1, 1), "the file is empty");
                 return null;
             }
-            return node(parser, problems);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = firstLine(e.getOriginalMessage());
-            String hint = message.contains("flow") ? " (inside { } quote values that contain braces, e.g. path: \"out/{env}.csv\")" : "";
-            problems.add(at == null ? new YamlNode.Location(1, 1) : location(at), "not valid YAML: " + message + hint);
+            return convert(YamlTree.parse(file, content));
+        } catch (YamlSyntaxException e) {
+            String hint = e.problem().contains("flow") || e.problem().contains("'}'")
+                    ? " (inside { } quote values that contain braces, e.g. path: \"out/{env}.csv\")" : "";
+            problems.add(location(e.at()), e.problem() + hint);
             return null;
         } catch (IOException e) {
-            problems.add(new YamlNode.Location(1, 1), "cannot read: " + e.getMessage());
+            problems.add(new YamlNode.Location(1, 1), "cannot read: " + e.getClass().getSimpleName());
             return null;
         }
     }
 
-    private static YamlNode node(JsonParser p, Problems problems) throws IOException {
-        YamlNode.Location at = location(p.currentTokenLocation());
-        return switch (p.currentToken()) {
-            case START_OBJECT -> map(p, at, problems);
-            case START_ARRAY -> list(p, at, problems);
-            case VALUE_STRING -> new YamlNode.ScalarNode(at, p.getText());
-            case VALUE_NUMBER_INT -> new YamlNode.ScalarNode(at, p.getLongValue());
-            case VALUE_NUMBER_FLOAT -> new YamlNode.ScalarNode(at, p.getDoubleValue());
-            case VALUE_TRUE -> new YamlNode.ScalarNode(at, Boolean.TRUE);
-            case VALUE_FALSE -> new YamlNode.ScalarNode(at, Boolean.FALSE);
-            default -> new YamlNode.ScalarNode(at, null);
+    private static char[] readAll(Reader in) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            out.append(buf, 0, n);
+        }
+        return out.toString().toCharArray();
+    }
+
+    private static YamlNode convert(YamlTree.Node node) {
+        return switch (node) {
+            case YamlTree.Mapping m -> {
+                YamlNode.MapNode map = new YamlNode.MapNode(location(m.at()));
+                m.entries().forEach((key, entry) -> {
+                    map.values().put(key, convert(entry.value()));
+                    map.keys().put(key, location(entry.keyAt()));
+                });
+                yield map;
+            }
+            case YamlTree.Sequence s -> {
+                List<YamlNode> items = new ArrayList<>();
+                s.items().forEach(i -> items.add(convert(i)));
+                yield new YamlNode.ListNode(location(s.at()), items);
+            }
+            case YamlTree.Scalar s -> new YamlNode.ScalarNode(location(s.at()), value(s));
         };
     }
 
-    private static YamlNode map(JsonParser p, YamlNode.Location at, Problems problems) throws IOException {
-        YamlNode.MapNode map = new YamlNode.MapNode(at);
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            YamlNode.Location keyAt = location(p.currentTokenLocation());
-            p.nextToken();
-            YamlNode value = node(p, problems);
-            if (map.values().containsKey(key)) {
-                problems.add(keyAt, "'" + key + "' is given twice (first at line " + map.keys().get(key).line() + ")");
-                continue;
-            }
-            map.values().put(key, value);
-            map.keys().put(key, keyAt);
-        }
-        return map;
+    private static Object value(YamlTree.Scalar s) {
+        return switch (s.token()) {
+            case VALUE_STRING -> s.text();
+            case VALUE_NUMBER_INT -> parseLong(s.text());
+            case VALUE_NUMBER_FLOAT -> Double.parseDouble(s.text());
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
-    private static YamlNode list(JsonParser p, YamlNode.Location at, Problems problems) throws IOException {
-        List<YamlNode> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            items.add(node(p, problems));
+    private static Object parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException huge) {
+            return Double.parseDouble(text);
         }
-        return new YamlNode.ListNode(at, items);
     }
 
-    private static YamlNode.Location location(JsonLocation l) {
-        return new YamlNode.Location(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "syntax error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static YamlNode.Location location(YamlTree.Position at) {
+        return new YamlNode.Location(Math.max(1, at.line()), Math.max(1, at.column()));
     }
 }

@@ -1,11 +1,14 @@
 package dev.dockstat.core.env;
 
 import com.fasterxml.jackson.core.JsonToken;
-import dev.dockstat.core.env.YamlTree.Entry;
-import dev.dockstat.core.env.YamlTree.Mapping;
-import dev.dockstat.core.env.YamlTree.Node;
-import dev.dockstat.core.env.YamlTree.Position;
-import dev.dockstat.core.env.YamlTree.Scalar;
+import dev.dockstat.core.yaml.Suggestions;
+import dev.dockstat.core.yaml.YamlSyntaxException;
+import dev.dockstat.core.yaml.YamlTree;
+import dev.dockstat.core.yaml.YamlTree.Entry;
+import dev.dockstat.core.yaml.YamlTree.Mapping;
+import dev.dockstat.core.yaml.YamlTree.Node;
+import dev.dockstat.core.yaml.YamlTree.Position;
+import dev.dockstat.core.yaml.YamlTree.Scalar;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.PoolSizes;
 import dev.dockstat.core.spi.Secret;
@@ -77,7 +80,11 @@ public final class EnvironmentsFile {
         }
         String text = TlsFiles.read(file, "environments file");
         EnvironmentsFile parsed = new EnvironmentsFile(file, Map.copyOf(env), home, new LinkedHashMap<>());
-        parsed.check(YamlTree.parse(file, text));
+        try {
+            parsed.check(YamlTree.parse(file, text));
+        } catch (YamlSyntaxException e) {
+            throw new EnvironmentException(e.getMessage());
+        }
         return parsed;
     }
 
@@ -124,14 +131,14 @@ public final class EnvironmentsFile {
         if (reference.variable()) {
             String value = env.get(reference.value());
             if (value == null || value.isEmpty()) {
-                throw reference.at().error(what + ": environment variable " + reference.value() + " is not set");
+                throw fail(reference.at(), what + ": environment variable " + reference.value() + " is not set");
             }
             return value;
         }
         try {
             return TlsFiles.read(path(reference.value()), what);
         } catch (EnvironmentException e) {
-            throw reference.at().error(e.getMessage());
+            throw fail(reference.at(), e.getMessage());
         }
     }
 
@@ -154,7 +161,7 @@ public final class EnvironmentsFile {
         checkKeys(top, TOP_KEYS);
         Entry environments = top.entries().get("environments");
         if (environments == null) {
-            throw root.at().error("no 'environments' mapping");
+            throw fail(root.at(), "no 'environments' mapping");
         }
         for (Entry entry : mapping(environments.value(), "environments").entries().values()) {
             specs.put(entry.key(), spec(entry));
@@ -167,13 +174,13 @@ public final class EnvironmentsFile {
         checkKeys(fields, ENTRY_KEYS);
         Entry host = fields.entries().get("host");
         if (host == null) {
-            throw environment.keyAt().error("environment '" + name + "' has no host");
+            throw fail(environment.keyAt(), "environment '" + name + "' has no host");
         }
         String address = text(host);
         try {
             EnvironmentResolver.endpoint(address);
         } catch (EnvironmentException e) {
-            throw host.value().at().error("host: " + e.getMessage());
+            throw fail(host.value().at(), "host: " + e.getMessage());
         }
         Optional<TlsSpec> tls = fields.entries().containsKey("tls") ? Optional.of(tlsSpec(fields.entries().get("tls"))) : Optional.empty();
         Optional<Reference> token = fields.entries().containsKey("token")
@@ -203,7 +210,7 @@ public final class EnvironmentsFile {
         }
         String path = text(entry);
         if (path.contains("-----BEGIN")) {
-            throw entry.value().at().error(entry.key() + ": PEM text here is not supported: give a file path");
+            throw fail(entry.value().at(), entry.key() + ": PEM text here is not supported: give a file path");
         }
         return Optional.of(new Reference(false, path, entry.value().at()));
     }
@@ -211,7 +218,7 @@ public final class EnvironmentsFile {
     /** {@code key}: like a certificate path, but a key written into the file is refused as a secret. */
     private Optional<Reference> keyReference(Entry entry) throws EnvironmentException {
         if (entry != null && entry.value() instanceof Scalar s && (s.text().contains("-----BEGIN") || s.text().contains("\n"))) {
-            throw s.at().error("key: a private key must not be written in this file: give a file path, {file: PATH} or {env: VAR}");
+            throw fail(s.at(), "key: a private key must not be written in this file: give a file path, {file: PATH} or {env: VAR}");
         }
         return pathReference(entry);
     }
@@ -219,7 +226,7 @@ public final class EnvironmentsFile {
     /** {@code token}: only {@code {env: VAR}} or {@code {file: PATH}}. */
     private Reference secretReference(Entry entry) throws EnvironmentException {
         if (!(entry.value() instanceof Mapping)) {
-            throw entry.value().at().error(entry.key() + ": a literal token is not allowed here: use {env: VAR} or {file: PATH}");
+            throw fail(entry.value().at(), entry.key() + ": a literal token is not allowed here: use {env: VAR} or {file: PATH}");
         }
         return reference(entry);
     }
@@ -228,7 +235,7 @@ public final class EnvironmentsFile {
         Mapping m = mapping(entry.value(), entry.key());
         checkKeys(m, REFERENCE_KEYS);
         if (m.entries().size() != 1) {
-            throw m.at().error(entry.key() + ": expected exactly one of {env: VAR} or {file: PATH}");
+            throw fail(m.at(), entry.key() + ": expected exactly one of {env: VAR} or {file: PATH}");
         }
         Entry only = m.entries().values().iterator().next();
         return new Reference(only.key().equals("env"), text(only), only.value().at());
@@ -237,7 +244,7 @@ public final class EnvironmentsFile {
     private static void checkKeys(Mapping mapping, List<String> allowed) throws EnvironmentException {
         for (Entry e : mapping.entries().values()) {
             if (!allowed.contains(e.key())) {
-                throw e.keyAt().error("unknown key '" + e.key() + "'" + Suggestions.hint(e.key(), allowed));
+                throw fail(e.keyAt(), "unknown key '" + e.key() + "'" + Suggestions.hint(e.key(), allowed));
             }
         }
     }
@@ -249,21 +256,21 @@ public final class EnvironmentsFile {
         if (node instanceof Scalar s && s.token() == JsonToken.VALUE_NULL) {
             return new Mapping(Map.of(), s.at());
         }
-        throw node.at().error(what + ": expected a mapping, found " + node.kind());
+        throw fail(node.at(), what + ": expected a mapping, found " + node.kind());
     }
 
     private static String text(Entry entry) throws EnvironmentException {
         if (entry.value() instanceof Scalar s && s.token() == JsonToken.VALUE_STRING && !s.text().isBlank()) {
             return s.text().strip();
         }
-        throw entry.value().at().error(entry.key() + ": expected text, found " + kindOf(entry.value()));
+        throw fail(entry.value().at(), entry.key() + ": expected text, found " + kindOf(entry.value()));
     }
 
     private static boolean bool(Entry entry) throws EnvironmentException {
         if (entry.value() instanceof Scalar s && (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE)) {
             return s.token() == JsonToken.VALUE_TRUE;
         }
-        throw entry.value().at().error(entry.key() + ": expected true or false, found " + kindOf(entry.value()));
+        throw fail(entry.value().at(), entry.key() + ": expected true or false, found " + kindOf(entry.value()));
     }
 
     private static int positiveInt(Entry entry) throws EnvironmentException {
@@ -277,12 +284,17 @@ public final class EnvironmentsFile {
                 // reported below
             }
         }
-        throw entry.value().at().error(entry.key() + ": expected a whole number from 1 to " + MAX_STATS_CONCURRENCY
+        throw fail(entry.value().at(), entry.key() + ": expected a whole number from 1 to " + MAX_STATS_CONCURRENCY
                 + ", found " + kindOf(entry.value()));
     }
 
     /** Says what was found without quoting it: the value could be a secret written by mistake. */
     private static String kindOf(Node node) {
         return node instanceof Scalar s && s.token() == JsonToken.VALUE_STRING && s.text().isBlank() ? "empty text" : node.kind();
+    }
+
+    /** A mistake at a place in the file: {@code FILE:LINE:COL: message}. */
+    private static EnvironmentException fail(Position at, String message) {
+        return new EnvironmentException(at + ": " + message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dockstat.core.env;
+package dev.dockstat.core.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,12 +18,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code FILE:LINE:COL: message}. Jackson's tree model forgets positions; this reads the token
  * stream of jackson-dataformat-yaml instead.
  */
-final class YamlTree {
+public final class YamlTree {
 
     /** A place in the file, 1-based. */
-    record Position(Path file, int line, int column) {
-        EnvironmentException error(String message) {
-            return new EnvironmentException(this + ": " + message);
+    public record Position(Path file, int line, int column) {
+        /** A syntax problem at this place. */
+        public YamlSyntaxException error(String message) {
+            return new YamlSyntaxException(this, message);
         }
 
         @Override
@@ -32,7 +33,7 @@ final class YamlTree {
         }
     }
 
-    sealed interface Node permits Scalar, Mapping, Sequence {
+    public sealed interface Node permits Scalar, Mapping, Sequence {
         Position at();
 
         /** How the node is called in messages: "a mapping", "a list", "text", ... */
@@ -40,7 +41,7 @@ final class YamlTree {
     }
 
     /** A scalar; {@code token} tells text ({@code VALUE_STRING}) from numbers, booleans and null. */
-    record Scalar(String text, JsonToken token, Position at) implements Node {
+    public record Scalar(String text, JsonToken token, Position at) implements Node {
         @Override
         public String kind() {
             return switch (token) {
@@ -53,16 +54,16 @@ final class YamlTree {
     }
 
     /** A key with its value; {@code keyAt} is where the key is written. */
-    record Entry(String key, Position keyAt, Node value) {}
+    public record Entry(String key, Position keyAt, Node value) {}
 
-    record Mapping(Map<String, Entry> entries, Position at) implements Node {
+    public record Mapping(Map<String, Entry> entries, Position at) implements Node {
         @Override
         public String kind() {
             return "a mapping";
         }
     }
 
-    record Sequence(List<Node> items, Position at) implements Node {
+    public record Sequence(List<Node> items, Position at) implements Node {
         @Override
         public String kind() {
             return "a list";
@@ -80,7 +81,7 @@ final class YamlTree {
     }
 
     /** The document's root; an empty document is an empty mapping. */
-    static Node parse(Path file, String text) throws EnvironmentException {
+    public static Node parse(Path file, String text) throws YamlSyntaxException {
         try (JsonParser parser = YAML.createParser(text)) {
             YamlTree tree = new YamlTree(file, parser);
             JsonToken first = parser.nextToken();
@@ -93,11 +94,11 @@ final class YamlTree {
             Position at = where == null ? new Position(file, 1, 1) : new Position(file, where.getLineNr(), where.getColumnNr());
             throw at.error("not valid YAML: " + problem(e));
         } catch (IOException e) {
-            throw new EnvironmentException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new Position(file, 1, 1).error("cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private Node node(JsonToken token) throws IOException, EnvironmentException {
+    private Node node(JsonToken token) throws IOException, YamlSyntaxException {
         Position at = position();
         return switch (token) {
             case START_OBJECT -> mapping(at);
@@ -106,7 +107,7 @@ final class YamlTree {
         };
     }
 
-    private Mapping mapping(Position at) throws IOException, EnvironmentException {
+    private Mapping mapping(Position at) throws IOException, YamlSyntaxException {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String key = parser.currentName();
@@ -119,7 +120,7 @@ final class YamlTree {
         return new Mapping(entries, at);
     }
 
-    private Sequence sequence(Position at) throws IOException, EnvironmentException {
+    private Sequence sequence(Position at) throws IOException, YamlSyntaxException {
         List<Node> items = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             items.add(node(t));

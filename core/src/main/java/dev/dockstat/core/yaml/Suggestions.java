@@ -1,4 +1,4 @@
-package dev.dockstat.core.env;
+package dev.dockstat.core.yaml;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,26 +6,31 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for a misspelt key or name: the closest candidate within a few edits. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {}
 
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    /** The closest candidate within a few edits, or one the word spells out ({enviroment} for {env}). */
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int allowed = Math.max(1, word.length() / 3);
-        return candidates.stream()
-                .filter(c -> distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT)) <= allowed)
+        String lower = word.toLowerCase(Locale.ROOT);
+        Optional<String> near = candidates.stream()
+                .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= allowed)
                 .min(Comparator.comparingInt(c -> distance(word, c)));
+        return near.or(() -> candidates.stream()
+                .filter(c -> c.length() >= 3 && lower.startsWith(c.toLowerCase(Locale.ROOT)))
+                .max(Comparator.comparingInt(String::length)));
     }
 
     /** {@code " (did you mean 'x'?)"}, or {@code " (expected one of: a, b)"} when nothing is close. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates)
                 .map(c -> " (did you mean '" + c + "'?)")
                 .orElse(" (expected one of: " + String.join(", ", candidates) + ")");
     }
 
     /** Edits between two words, a swap of neighbours counting as one (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
