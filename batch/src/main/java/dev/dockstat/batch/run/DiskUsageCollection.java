@@ -8,23 +8,13 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /system/df} once, or every {@code every} for {@code duration}; one line per snapshot. */
-final class DiskUsageCollection implements Collection {
+record DiskUsageCollection(Plan.Job job, Plan.DiskUsage spec, String env, Records records) implements Collection {
 
     static final List<String> COLUMNS = List.of("time", "env", "job", "df");
     private static final int CAP = 10 * 1024 * 1024;
     private static final long RETRY_NANOS = 2_000_000_000L;
 
-    private final Plan.Job job;
-    private final Plan.DiskUsage spec;
-    private final String env;
-    private final Records records;
 
-    DiskUsageCollection(Plan.Job job, Plan.DiskUsage spec, String env, Records records) {
-        this.job = job;
-        this.spec = spec;
-        this.env = env;
-        this.records = records;
-    }
 
     @Override
     public List<String> columns() {

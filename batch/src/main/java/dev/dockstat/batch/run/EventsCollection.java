@@ -17,22 +17,12 @@ import java.util.List;
  * engine ends the stream at that point, and an outage in between is bridged by resuming with
  * {@code since} (core's {@link EventFollower}).
  */
-final class EventsCollection implements Collection {
+record EventsCollection(Plan.Job job, Plan.Events spec, String env, Records records) implements Collection {
 
     private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(10);
     static final List<String> COLUMNS = List.of("time", "env", "job", "type", "action", "id", "name", "image", "event");
 
-    private final Plan.Job job;
-    private final Plan.Events spec;
-    private final String env;
-    private final Records records;
 
-    EventsCollection(Plan.Job job, Plan.Events spec, String env, Records records) {
-        this.job = job;
-        this.spec = spec;
-        this.env = env;
-        this.records = records;
-    }
 
     @Override
     public List<String> columns() {

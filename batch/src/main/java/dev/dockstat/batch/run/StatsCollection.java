@@ -20,23 +20,13 @@ import java.util.regex.Pattern;
  * failed round is counted and the next attempts back off (skipping scheduled rounds) while the
  * engine stays away.
  */
-final class StatsCollection implements Collection {
+record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) implements Collection {
 
     static final List<String> COLUMNS = List.of("time", "env", "job", "id", "name", "cpu_percent", "mem_used", "mem_limit",
             "mem_percent", "net_rx", "net_tx", "blk_read", "blk_write", "pids");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final Plan.Job job;
-    private final Plan.Stats spec;
-    private final Records records;
-    private final String env;
 
-    StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) {
-        this.job = job;
-        this.spec = spec;
-        this.env = env;
-        this.records = records;
-    }
 
     @Override
     public List<String> columns() {

@@ -9,22 +9,17 @@ import dev.dockstat.batch.run.Progress;
 import dev.dockstat.batch.run.StopSignal;
 import dev.dockstat.batch.run.TaskState;
 import dev.dockstat.batch.run.TerminalProgress;
-import dev.dockstat.cli.EnvAware;
 import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.Terminals;
 import dev.dockstat.cli.render.TabTable;
-import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat run PLAN.yaml}: scripted collection from a plan file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Ctrl-C or SIGTERM stops the run; every output file is left complete and valid."},
         footer = {"", "Examples:", "  dockstat run examples/plan.yaml", "  dockstat run --check examples/plan.yaml",
             "  dockstat run --quiet nightly.yaml >> collect.log"})
-public final class RunCommand implements Callable<Integer>, EnvAware {
+public final class RunCommand extends BaseCommand {
 
     /** The plan file. */
     @Parameters(paramLabel = "PLAN.yaml", description = "The plan file (see README, 'Scripted collection').")
@@ -48,20 +43,12 @@ public final class RunCommand implements Callable<Integer>, EnvAware {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the summary.")
     boolean quiet;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void processEnvironment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         PlanReader.Result read = new PlanReader(env).read(planFile);
         if (!read.ok()) {
             read.problems().lines().forEach(err::println);

@@ -1,6 +1,5 @@
 package dev.dockstat.cli.commands;
 
-import dev.dockstat.cli.EnvAware;
 import dev.dockstat.ipc.Diagnostics;
 import dev.dockstat.ipc.IpcServer;
 import java.io.FileDescriptor;
@@ -9,9 +8,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat serve-ipc}: Dockhand's collection worker, JSON lines on stdin and stdout. */
 @Command(name = "serve-ipc", mixinStandardHelpOptions = true,
@@ -37,21 +34,13 @@ import picocli.CommandLine.Spec;
             "  {\"type\":\"env_status\",\"envId\":1,\"online\":true}",
             "  {\"type\":\"metrics\",\"envId\":1,\"cpu\":25.1,\"memPercent\":0.01,\"memUsed\":2838528,",
             "   \"memTotal\":25276510208,\"cpuCount\":2}"})
-public final class ServeIpcCommand implements Callable<Integer>, EnvAware {
+public final class ServeIpcCommand extends BaseCommand {
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void processEnvironment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() {
-        return serve(env, spec.commandLine().getErr());
+        return serve(env, err());
     }
 
     /**

@@ -6,13 +6,10 @@ import dev.dockstat.cli.options.EndpointOptions;
 import dev.dockstat.exporter.MetricsExporter;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code dockstat serve-metrics}: the engines' numbers for Prometheus. */
 @Command(name = "serve-metrics", mixinStandardHelpOptions = true,
@@ -22,7 +19,7 @@ import picocli.CommandLine.Spec;
                     + "completed round and never waits for an engine."},
         footer = {"", "Example:", "  dockstat serve-metrics --listen 127.0.0.1:9323 --interval 5s",
             "  # prometheus.yml:  scrape_configs: [{job_name: dockstat, static_configs: [{targets: ['127.0.0.1:9323']}]}]"})
-public final class ServeMetricsCommand implements Callable<Integer> {
+public final class ServeMetricsCommand extends BaseCommand {
 
     /** Where to listen; loopback unless told otherwise. */
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9323",
@@ -42,8 +39,6 @@ public final class ServeMetricsCommand implements Callable<Integer> {
     @Mixin
     EndpointOptions endpoint;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +46,7 @@ public final class ServeMetricsCommand implements Callable<Integer> {
         if (interval.isZero() || interval.isNegative()) {
             throw new UsageException("--interval must be positive");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency, null, null);
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {

@@ -1,25 +1,16 @@
 package dev.dockstat.cli.commands;
 
-import dev.dockstat.cli.EnvAware;
 import dev.dockstat.cli.train.TrainingRun;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code dockstat __train}: the build's AOT training run (hidden; see {@link TrainingRun}). */
 @Command(name = "__train", hidden = true, description = "Exercise the classes of a typical run on canned data (for the AOT cache).")
-public final class TrainCommand implements Callable<Integer>, EnvAware {
+public final class TrainCommand extends BaseCommand {
 
     /** Only what the quick commands (version, help) load: the start-up cache. */
     @picocli.CommandLine.Option(names = "--startup")
     boolean startupOnly;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void processEnvironment(Map<String, String> env) {
-        this.env = env;
-    }
 
     @Override
     public Integer call() throws Exception {
