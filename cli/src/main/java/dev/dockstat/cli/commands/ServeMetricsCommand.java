@@ -3,6 +3,7 @@ package dev.dockstat.cli.commands;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.exporter.EndpointSecurity;
 import dev.dockstat.exporter.MetricsExporter;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,6 +37,21 @@ public final class ServeMetricsCommand extends BaseCommand {
             description = "Stats requests in flight together per round (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    /** Basic auth user; the password comes from DOCKSTAT_METRICS_PASSWORD or a file, never the command line. */
+    @Option(names = "--basic-auth-user", paramLabel = "USER",
+            description = "Require HTTP basic auth with this user; the password is read from $DOCKSTAT_METRICS_PASSWORD or --basic-auth-password-file.")
+    String basicAuthUser;
+
+    @Option(names = "--basic-auth-password-file", paramLabel = "FILE", description = "File holding the basic auth password.")
+    java.nio.file.Path basicAuthPasswordFile;
+
+    /** Serve HTTPS with this certificate chain (PEM). */
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "Private key for --tls-cert (PEM: PKCS#1, PKCS#8 or EC).")
+    java.nio.file.Path tlsKey;
+
     @Mixin
     EndpointOptions endpoint;
 
@@ -47,13 +63,14 @@ public final class ServeMetricsCommand extends BaseCommand {
             throw new UsageException("--interval must be positive");
         }
         PrintWriter err = err();
-        var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency, null, null);
+        var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency,
+                authenticator(), https());
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
             err.println("dockstat: " + line);
             err.flush();
         })) {
-            err.println("dockstat: serving metrics on http://" + address.host() + ":" + exporter.port() + "/metrics");
+            err.println("dockstat: serving metrics on " + (tlsCert == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
             err.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 exporter.close();
@@ -62,6 +79,34 @@ public final class ServeMetricsCommand extends BaseCommand {
             stop.await();
         }
         return 0;
+    }
+
+    private com.sun.net.httpserver.Authenticator authenticator() throws java.io.IOException {
+        if (basicAuthUser == null) {
+            if (basicAuthPasswordFile != null) {
+                throw new UsageException("--basic-auth-password-file needs --basic-auth-user");
+            }
+            return null;
+        }
+        String password = basicAuthPasswordFile != null
+                ? java.nio.file.Files.readString(basicAuthPasswordFile).strip()
+                : env.getOrDefault("DOCKSTAT_METRICS_PASSWORD", "");
+        if (password.isEmpty()) {
+            throw new UsageException("--basic-auth-user needs a password: set DOCKSTAT_METRICS_PASSWORD or give --basic-auth-password-file");
+        }
+        return EndpointSecurity.basicAuth(basicAuthUser,
+                dev.dockstat.core.spi.Secret.of(password, "metrics basic auth password"));
+    }
+
+    private com.sun.net.httpserver.HttpsConfigurator https() throws Exception {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new UsageException("--tls-cert and --tls-key go together");
+        }
+        return EndpointSecurity.tls(java.nio.file.Files.readString(tlsCert),
+                dev.dockstat.core.spi.Secret.of(java.nio.file.Files.readString(tlsKey), tlsKey.toString()));
     }
 
     /** {@code host:port}, {@code :port} or {@code [v6]:port}. */

@@ -1,5 +1,7 @@
 package dev.dockstat.transport.tls;
 
+import dev.dockstat.core.tls.PemCertificates;
+import dev.dockstat.core.tls.PemPrivateKeys;
 import dev.dockstat.core.spi.Secret;
 import dev.dockstat.core.spi.TlsMaterial;
 import dev.dockstat.core.spi.TransportConfigException;

@@ -1,5 +1,7 @@
 package dev.dockstat.transport.tls;
 
+import dev.dockstat.core.tls.Der;
+import dev.dockstat.core.tls.PemPrivateKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
 package dev.dockstat.transport.tls;
 
+import dev.dockstat.core.tls.PemPrivateKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.dockstat.transport.tls;
+package dev.dockstat.core.tls;
 
 import dev.dockstat.core.spi.TransportConfigException;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The blocks of PEM text ({@code -----BEGIN TYPE----- base64 -----END TYPE-----}). Messages name
  * what was being read ({@code "client key"}) and never quote the text, which may be a private key.
  */
-final class Pem {
+public final class Pem {
 
     /** One block: its type ({@code CERTIFICATE}, {@code RSA PRIVATE KEY}, ...) and decoded bytes. */
     record Block(String type, boolean encrypted, byte[] der) {}
@@ -27,7 +27,7 @@ final class Pem {
      *
      * @param what names the input in messages, e.g. {@code "CA certificates"}
      */
-    static List<Block> blocks(String text, String what) throws TransportConfigException {
+    public static List<Block> blocks(String text, String what) throws TransportConfigException {
         List<Block> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {

@@ -1,4 +1,4 @@
-package dev.dockstat.transport.tls;
+package dev.dockstat.core.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -9,31 +9,31 @@ import java.util.List;
  * Just enough DER to rewrap a PKCS#1 or SEC1 key as PKCS#8, the only form the JDK's key factories
  * read: definite lengths, single-byte tags, no more.
  */
-final class Der {
+public final class Der {
 
-    static final int INTEGER = 0x02;
-    static final int OCTET_STRING = 0x04;
-    static final int NULL = 0x05;
-    static final int OID = 0x06;
-    static final int SEQUENCE = 0x30;
+    public static final int INTEGER = 0x02;
+    public static final int OCTET_STRING = 0x04;
+    public static final int NULL = 0x05;
+    public static final int OID = 0x06;
+    public static final int SEQUENCE = 0x30;
     /** {@code [0]} constructed: SEC1's curve parameters. */
-    static final int CONTEXT_0 = 0xA0;
+    public static final int CONTEXT_0 = 0xA0;
 
     /** Malformed DER; never carries the bytes themselves (they may be a key). */
-    static final class MalformedException extends Exception {
+    public static final class MalformedException extends Exception {
         MalformedException(String message) {
             super(message);
         }
     }
 
     /** One element: {@code tag}, and its encoding {@code bytes[start, end)} whose content starts at {@code content}. */
-    record Element(int tag, byte[] bytes, int start, int content, int end) {
-        byte[] encoded() {
+    public record Element(int tag, byte[] bytes, int start, int content, int end) {
+        public byte[] encoded() {
             return Arrays.copyOfRange(bytes, start, end);
         }
 
         /** The elements inside a constructed element (a SEQUENCE or a context tag). */
-        List<Element> children() throws MalformedException {
+        public List<Element> children() throws MalformedException {
             List<Element> children = new ArrayList<>();
             for (int at = content; at < end; at = children.getLast().end()) {
                 children.add(read(bytes, at, end));
@@ -45,7 +45,7 @@ final class Der {
     private Der() {}
 
     /** The element at the start of {@code der}, which must span it exactly. */
-    static Element parse(byte[] der) throws MalformedException {
+    public static Element parse(byte[] der) throws MalformedException {
         Element e = read(der, 0, der.length);
         if (e.end() != der.length) {
             throw new MalformedException("trailing bytes after the DER structure");
@@ -80,7 +80,7 @@ final class Der {
     }
 
     /** Encodes one element from its content parts. */
-    static byte[] element(int tag, byte[]... parts) {
+    public static byte[] element(int tag, byte[]... parts) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             content.writeBytes(p);

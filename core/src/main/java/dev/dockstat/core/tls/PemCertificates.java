@@ -1,4 +1,4 @@
-package dev.dockstat.transport.tls;
+package dev.dockstat.core.tls;
 
 import dev.dockstat.core.spi.TransportConfigException;
 import java.io.ByteArrayInputStream;
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** X.509 certificates from PEM text: a CA bundle or a client chain (leaf first). */
-final class PemCertificates {
+public final class PemCertificates {
 
     private PemCertificates() {}
 
     /** Every {@code CERTIFICATE} block; at least one. */
-    static List<X509Certificate> read(String pem, String what) throws TransportConfigException {
+    public static List<X509Certificate> read(String pem, String what) throws TransportConfigException {
         CertificateFactory factory;
         try {
             factory = CertificateFactory.getInstance("X.509");

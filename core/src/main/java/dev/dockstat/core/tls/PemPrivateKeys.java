@@ -1,4 +1,4 @@
-package dev.dockstat.transport.tls;
+package dev.dockstat.core.tls;
 
 import dev.dockstat.core.spi.TransportConfigException;
 import java.security.GeneralSecurityException;
@@ -13,9 +13,9 @@ import java.util.List;
  * ({@code BEGIN PRIVATE KEY}) and SEC1 ({@code BEGIN EC PRIVATE KEY}). The JDK reads only PKCS#8,
  * so the other two are rewrapped first; the key bytes themselves are never changed.
  */
-final class PemPrivateKeys {
+public final class PemPrivateKeys {
 
-    static final String EXPECTED = "not a PEM private key (expected PKCS#1, PKCS#8 or EC)";
+    public static final String EXPECTED = "not a PEM private key (expected PKCS#1, PKCS#8 or EC)";
 
     /** rsaEncryption, 1.2.840.113549.1.1.1, with its NULL parameters. */
     private static final byte[] RSA_ALGORITHM = Der.element(Der.SEQUENCE,
@@ -30,7 +30,7 @@ final class PemPrivateKeys {
     private PemPrivateKeys() {}
 
     /** @param what names the input in messages, e.g. {@code "client key"} */
-    static PrivateKey read(String pem, String what) throws TransportConfigException {
+    public static PrivateKey read(String pem, String what) throws TransportConfigException {
         for (Pem.Block block : Pem.blocks(pem, what)) {
             if (!block.type().endsWith("PRIVATE KEY")) {
                 continue; // e.g. the EC PARAMETERS block openssl ecparam writes first
@@ -54,7 +54,7 @@ final class PemPrivateKeys {
     }
 
     /** PKCS#1 RSAPrivateKey → PrivateKeyInfo { 0, rsaEncryption, OCTET STRING pkcs1 }. */
-    static byte[] pkcs8FromPkcs1(byte[] pkcs1) throws Der.MalformedException {
+    public static byte[] pkcs8FromPkcs1(byte[] pkcs1) throws Der.MalformedException {
         Der.parse(pkcs1); // a structural check, so garbage fails here and not deep in the JDK
         return Der.element(Der.SEQUENCE, VERSION_0, RSA_ALGORITHM, Der.element(Der.OCTET_STRING, pkcs1));
     }
@@ -63,7 +63,7 @@ final class PemPrivateKeys {
      * SEC1 ECPrivateKey { 1, privateKey, [0] curve, [1] publicKey } → PrivateKeyInfo { 0,
      * { id-ecPublicKey, curve }, OCTET STRING sec1 }: the curve moves up into the algorithm.
      */
-    static byte[] pkcs8FromSec1(byte[] sec1) throws Der.MalformedException {
+    public static byte[] pkcs8FromSec1(byte[] sec1) throws Der.MalformedException {
         Der.Element key = Der.parse(sec1);
         if (key.tag() != Der.SEQUENCE) {
             throw new Der.MalformedException("not a SEQUENCE");
