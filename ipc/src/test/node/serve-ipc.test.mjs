@@ -10,6 +10,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
+// scripts/test labels what its run creates, so its cleanup removes only that
+const runLabel = process.env.DOCKSTAT_TEST_RUN ? ['--label', `dockstat.run=${process.env.DOCKSTAT_TEST_RUN}`] : [];
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const WORKER = process.env.DOCKSTAT_WORKER || path.join(root, 'cli/target/bin/collection-worker');
 const TB_DIR = process.env.DOCKSTAT_TESTBED_DIR || '/tmp/dockstat-testbed';
@@ -22,7 +25,7 @@ const PREFIX = 'dst-ipc-node-';
 const docker = (...args) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const run = (name, ...args) => {
   try { docker('rm', '-f', name); } catch { /* not there */ }
-  return docker('run', '-d', '--network', 'none', '--label', 'dockstat.testbed=1', '--name', name, ...args);
+  return docker('run', '-d', '--network', 'none', '--label', 'dockstat.testbed=1', ...runLabel, '--name', name, ...args);
 };
 const pem = (file) => readFileSync(path.join(PKI, file), 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -182,7 +185,7 @@ test('metrics: one --cpus 0.5 burner on this 2-CPU host reads 25 ± 2', async (t
 
 async function lifecycle(w, name, envId) {
   const latencies = {};
-  docker('create', '--network', 'none', '--label', 'dockstat.testbed=1', '--name', name, 'local/busybox', 'true');
+  docker('create', '--network', 'none', '--label', 'dockstat.testbed=1', ...runLabel, '--name', name, 'local/busybox', 'true');
   docker('start', name);
   docker('wait', name);
   docker('rm', name);
@@ -205,7 +208,7 @@ test('container_event: create/start/die/destroy within 1 s in stream mode, none 
   // the stream is open once an event comes through it
   await w.waitFor('online', isType('env_status', 1));
   const probe = `${PREFIX}probe`;
-  docker('run', '--rm', '--network', 'none', '--label', 'dockstat.testbed=1', '--name', probe, 'local/busybox', 'true');
+  docker('run', '--rm', '--network', 'none', '--label', 'dockstat.testbed=1', ...runLabel, '--name', probe, 'local/busybox', 'true');
   await w.waitFor('probe events', (m) => m.type === 'container_event' && m.event.Actor?.Attributes?.name === probe, 15000);
 
   await t.test('stream', async () => {

@@ -121,6 +121,10 @@ public final class TestBed {
     public static String run(String name, String... args) {
         remove(name);
         List<String> cmd = new ArrayList<>(List.of("run", "-d", "--network", "none", "--label", LABEL, "--name", name));
+        String run = System.getenv("DOCKSTAT_TEST_RUN");
+        if (run != null) {
+            cmd.addAll(List.of("--label", "dockstat.run=" + run)); // scripts/test removes what its run left, nothing else
+        }
         cmd.addAll(Arrays.asList(args));
         return docker(cmd.toArray(String[]::new)).strip();
     }
