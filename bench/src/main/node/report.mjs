@@ -59,26 +59,28 @@ function statsSection() {
     goal(`\`stats --no-stream\`, ${n} containers (median)`, ms(d.median), `docker CLI ${ms(k.median)} (measured)`, ratio(d.median, k.median), '≤ 0.7×', d.median / k.median <= 0.7);
     notes.push({ n, d, k, passes });
   }
-  const probe = keyValues('collector.txt');
+  const probes = text('collector.txt').split('\n').map((l) => l.match(/took (\d+) ms \((idle|ticking)\)/)).filter(Boolean);
+  const ticking = probes.filter((m) => m[2] === 'ticking');
   doc.push('## `stats --no-stream`: dockstat vs `docker stats --no-stream`', '',
-    `Both against the same running test containers (named on the command line), with hyperfine \`-N\` (no shell), ` +
+    `Both against the same running idle test containers (named on the command line), with hyperfine \`-N\` (no shell), ` +
     `\`--prepare 'sleep 1'\` before every run, one warm-up run per pass, and the passes alternating which tool goes first ` +
-    `(${notes[0].passes} passes; all runs of all passes pooled). Median and quartiles are nearest-rank. ` +
+    `(${notes[0].passes} passes per size; all runs of all passes pooled). Median and quartiles are nearest-rank. ` +
     `dockstat is \`cli/target/bin/dockstat\` (the launcher: bash, then the JVM with the AOT cache); docker is the CLI ${meta.dockerClient}.`, '',
     table(['containers', 'tool', 'runs', 'median', 'p25-p75', 'min-max', 'ratio of medians'], rows), '',
-    'What bounds the ratio: a CPU % needs two readings of the engine\'s stats collector, which reads the cgroups ' +
-    'of every watched container and then sleeps 1 s. `docker stats --no-stream` asks `stream=false` (the engine sends its ' +
-    'second reading); dockstat asks two `one-shot` readings back to back. Either way the second reading is one full ' +
-    'collector interval after the first: about 1 s of every run is the engine\'s, whoever asks. When no other client is ' +
-    'reading stats the first reading comes at once; when one is (its requests keep the collector ticking) the first reading ' +
-    'waits for the next tick, 0-1 s. Above that floor, docker spends its Go start-up and three small API calls; ' +
-    'dockstat its JVM start-up (about 150-300 ms on this machine, see cold start below) and the same calls.', '',
-    ...notes.map(({ n, d, k }) => `- ${n} containers: docker ${ms(k.median)} = 1000 ms of engine interval + ${ms(k.median - 1000)}; ` +
-      `dockstat ${ms(d.median)} = 1000 + ${ms(d.median - 1000)}. 0.7 × docker is ${ms(0.7 * k.median)}` +
-      (0.7 * k.median < 1000 ? ', less than the 1000 ms the engine leaves between the two readings: no client reaches it with a CPU % that means what docker\'s means.' : '.')),
+    '**What bounds the ratio.** A CPU % needs two readings of the engine\'s stats collector, which reads the cgroups of every ' +
+    'container someone asked about and then sleeps 1 s. `docker stats --no-stream` asks `stream=false` (the engine answers with ' +
+    'its second reading); dockstat asks two `one-shot` readings, the second as soon as the first is back. Either way the second ' +
+    'reading is one collector cycle (1 s + the time to read the watched containers) after the first. When no other client reads ' +
+    'stats, the collector idles and the first reading comes at once; when one does, the first reading waits for the next ' +
+    'cycle (0 to one cycle). Above that, docker spends its Go start-up (a few ms) and dockstat its JVM start-up (see cold start: ' +
+    'the `--version` figure is a floor; `stats` loads more classes). No client can go below one collector cycle with a CPU % that ' +
+    'means what docker\'s means, so the ratio cannot fall below ~1 cycle / docker\'s time:', '',
+    ...notes.map(({ n, d, k }) => `- ${n} containers: docker ${ms(k.median)}, dockstat ${ms(d.median)} (${d.median >= k.median ? '+' : '−'}${ms(Math.abs(d.median - k.median))}); ` +
+      `0.7 × docker is ${ms(0.7 * k.median)}` + (0.7 * k.median < 1000 ? ', less than the 1000 ms the engine leaves between two readings even when idle.' : '.')),
     '',
-    `Engine stats collector before the runs: ${probe.before || '–'}; after: ${probe.after || '–'} ` +
-    '(a one-shot request on an idle container 1.5 s after our last one: a few ms when the collector was idle, up to 1 s when another client kept it ticking).', '');
+    `The engine's collector, probed before each pass and at the end (a one-shot request 1.5 s after our last one: a few ms when ` +
+    `it idles, up to a cycle when another client keeps it ticking): ${probes.length - ticking.length} of ${probes.length} probes idle` +
+    (ticking.length ? `, ${ticking.length} ticking (${ticking.map((m) => m[1] + ' ms').join(', ')}): another client on this shared engine was reading stats.` : '.'), '');
 }
 
 // ---- round latency ------------------------------------------------------------------------------
@@ -131,7 +133,8 @@ function ipcSection() {
     `\`ready\`: time from spawn to the first stdout line over ${r.readyMs?.count ?? 0} spawns (median ${ms(r.readyMs?.median)}, min ${ms(r.readyMs?.min)}, max ${ms(r.readyMs?.max)}). ` +
     `Then one worker, ${r.perEnv.length} environments configured at once, metrics every ${r.intervalMs} ms for ${r.seconds} s, events streamed, ` +
     'disk usage off (`SKIP_DF_COLLECTION=1`), `DOCKSTAT_DEBUG=1` for the round durations. All environments are the same engine ' +
-    `reached three ways, so each sees all ${r.containersOnEngine} running containers (${r.containersOurs} idle test containers of ours, the rest other engineers'): ` +
+    `reached three ways, so each sees all ${r.containersOnEngine} running containers (${r.containersOurs} idle test containers of ours` +
+    `${r.containersOnEngine > r.containersOurs ? `, ${r.containersOnEngine - r.containersOurs} of other users of the engine` : ''}): ` +
     `${r.perEnv.length} × ${r.containersOnEngine} container readings per interval.`, '',
     table(['environment', 'containers', 'metrics msgs', 'cadence (median)', 'first round', 'round median', 'round p90', 'round max'], rows), '',
     table(['figure', 'dockstat serve-ipc', 'Go worker (quoted from PROTOCOL/issue 6, 1 environment, 63 containers)'], [
@@ -142,6 +145,7 @@ function ipcSection() {
       [`CPU per environment-round after ${r.warmup} s`, `${ms(r.cpuPerRoundMs, 1)} (${ms(r.cpuAfterWarmupMs)} for ${r.roundsAfterWarmup} rounds)`, '~25-35 ms (its 40-60 s total over 5-6 rounds)'],
       ['round at N=60', `median ${ms(Math.max(...r.perEnv.map((e) => e.roundMs.median)))} (slowest environment)`, '8.3 s (8-wide batches)'],
     ]), '',
+    `Resident memory (VmRSS) and CPU time every minute: ${(r.samples || []).filter((x) => x.s % 60 < 10).map((x) => `${f(x.s / 60)} min ${mb(x.rssKb)} / ${ms(x.cpuMs)}`).join(', ') || '–'}.`, '',
     `Exit status after \`shutdown\`: ${r.exitCode}. Load average ${r.loadBefore.join(' ')} before, ${r.loadAfter.join(' ')} after.`, '');
 }
 
@@ -183,7 +187,8 @@ function jmhSection() {
   doc.push('## JMH: ring buffer and stats math', '',
     `\`scripts/bench jmh\` (bench module, JMH ${first.jmhVersion}, ${first.warmupIterations} × ${first.warmupTime} warm-up, ` +
     `${first.measurementIterations} × ${first.measurementTime} measurement, ${first.forks} fork, \`-prof gc\`; JVM ${first.vmName} ${first.vmVersion}). ` +
-    'Throughput with the 99.9% error; allocation per operation from the gc profiler (0 is the design: appends and reads into a reused batch allocate nothing).', '',
+    'Throughput with the 99.9% error; allocation per operation from the gc profiler. The ring buffer\'s appends and reads into a ' +
+    'reused batch allocate nothing (≈ 0 B/op); `StatsCalculatorBench.compute` returns a record, its only allocation.', '',
     table(['benchmark', 'throughput', 'allocated'], rows), '',
     `Heap per history point (\`HistoryFootprint\`): ${footprint || '–'}`, '');
   if (Number.isFinite(perPoint)) goal('history: heap per point (3000-point ring)', `${f(perPoint, 2)} B`, '–', '–', '16 B of arrays (README)', perPoint <= 16.5);
@@ -198,11 +203,11 @@ eventsSection();
 jmhSection();
 
 const l1 = loads.map((l) => l[1]);
-const started = phases.length ? new Date(phases[0].start * 1000) : new Date();
-const took = phases.length ? (phases.at(-1).end - phases[0].start) / 60 : NaN;
+const started = new Date(Number(meta.scriptStart) * 1000);
+const took = phases.length ? (phases.at(-1).end - Number(meta.scriptStart)) / 60 : NaN;
 const head = [
   `# dockstat benchmarks, ${meta.date}${meta.mode === 'quick' ? ' (quick run)' : ''}`, '',
-  `\`scripts/bench${meta.mode === 'quick' ? ' --quick' : ''}\` at commit \`${meta.commit}\`, started ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${f(took, 1)} minutes. ` +
+  `\`scripts/bench${meta.mode === 'quick' ? ' --quick' : ''}\` at commit \`${meta.commit}\`, started ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${f(took, 1)} minutes with the build. ` +
   'Every figure below was measured in this one run on this machine, except those marked "quoted".', '',
   table(['', ''], [
     ['machine', `${meta.cpu}, ${meta.cores} cores, ${meta.memory} memory, Linux ${meta.kernel}`],

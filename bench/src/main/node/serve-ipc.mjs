@@ -50,10 +50,13 @@ async function fixedRun(envs) {
   const until = (s) => sleep(Math.max(0, configured + s * 1000 - Date.now()));
   const marks = [[opt.warmup, 'warm'], [60, 'at60'], [opt.seconds, 'end']].filter(([s]) => s <= opt.seconds).sort((a, b) => a[0] - b[0]);
   const at = {};
+  const samples = []; // every 10 s: how resident memory and CPU time develop
+  const sampler = setInterval(() => samples.push({ s: Math.round((Date.now() - configured) / 1000), ...procStats(w.child.pid) }), 10000);
   for (const [s, name] of marks) {
     await until(s);
     at[name] = { ...procStats(w.child.pid), metrics: w.of('metrics').length };
   }
+  clearInterval(sampler);
   const { code } = await w.stop();
   const perEnv = envs.map((e, i) => {
     const metrics = w.of('metrics', i + 1).map((m) => m.at);
@@ -68,7 +71,7 @@ async function fixedRun(envs) {
   });
   const roundsAfterWarmup = at.end.metrics - at.warm.metrics;
   return {
-    exitCode: code, perEnv, at,
+    exitCode: code, perEnv, at, samples,
     cpuAfterWarmupMs: at.end.cpuMs - at.warm.cpuMs, roundsAfterWarmup,
     cpuPerRoundMs: roundsAfterWarmup > 0 ? (at.end.cpuMs - at.warm.cpuMs) / roundsAfterWarmup : NaN,
   };
