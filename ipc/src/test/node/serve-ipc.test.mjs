@@ -4,93 +4,26 @@
 // Run: node --test ipc/src/test/node/   (scripts/test does, after the Maven build)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { Worker, WORKER, killAll, docker, socketEnv, mtlsEnv, hawserEnv } from './worker.mjs';
+
 
 // scripts/test labels what its run creates, so its cleanup removes only that
 const runLabel = process.env.DOCKSTAT_TEST_RUN ? ['--label', `dockstat.run=${process.env.DOCKSTAT_TEST_RUN}`] : [];
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const WORKER = process.env.DOCKSTAT_WORKER || path.join(root, 'cli/target/bin/collection-worker');
-const TB_DIR = process.env.DOCKSTAT_TESTBED_DIR || '/tmp/dockstat-testbed';
-const testbed = Object.fromEntries(readFileSync(path.join(TB_DIR, 'testbed.env'), 'utf8').split('\n')
-  .filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-const PKI = testbed.DOCKSTAT_TB_PKI;
-const SOCKET = testbed.DOCKSTAT_TB_SOCKET;
 const PREFIX = 'dst-ipc-node-';
 
-const docker = (...args) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const run = (name, ...args) => {
   try { docker('rm', '-f', name); } catch { /* not there */ }
   return docker('run', '-d', '--network', 'none', '--label', 'dockstat.testbed=1', ...runLabel, '--name', name, ...args);
 };
-const pem = (file) => readFileSync(path.join(PKI, file), 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const workers = new Set();
 after(() => {
-  for (const w of workers) w.child.kill('SIGKILL'); // a failed test may leave its worker running
+  killAll(); // a failed test may leave its worker running
   const mine = docker('ps', '-a', '--format', '{{.Names}}').split('\n').filter((n) => n.startsWith(PREFIX));
   if (mine.length) docker('rm', '-f', ...mine);
 });
 
-/** A worker process and everything it wrote; every stdout line must be one JSON object. */
-class Worker {
-  constructor(env = {}) {
-    this.spawnedAt = Date.now();
-    this.child = spawn(WORKER, [], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    workers.add(this);
-    this.child.on('exit', () => workers.delete(this));
-    this.messages = [];
-    this.stderr = [];
-    this.badLines = [];
-    this.waiters = [];
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      let msg;
-      try { msg = JSON.parse(line); } catch { this.badLines.push(line); return; }
-      if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) { this.badLines.push(line); return; }
-      this.messages.push({ at: Date.now(), msg });
-      this.waiters = this.waiters.filter((w) => !w());
-    });
-    createInterface({ input: this.child.stderr }).on('line', (line) => this.stderr.push(line));
-    this.exit = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
-  }
-
-  send(message) {
-    this.child.stdin.write(typeof message === 'string' ? message + '\n' : JSON.stringify(message) + '\n');
-  }
-
-  /** The first message (from index `from` on) that matches, waiting up to `ms`. */
-  waitFor(what, match, ms = 15000, from = 0) {
-    const find = () => this.messages.slice(from).find((m) => match(m.msg));
-    return new Promise((resolve, reject) => {
-      const found = find();
-      if (found) { resolve(found); return; }
-      const timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms; got ${JSON.stringify(this.messages.map((m) => m.msg)).slice(-1500)}`)), ms);
-      this.waiters.push(() => { const f = find(); if (f) { clearTimeout(timer); resolve(f); return true; } return false; });
-    });
-  }
-
-  of(type, envId) {
-    return this.messages.filter((m) => m.msg.type === type && (envId === undefined || m.msg.envId === envId));
-  }
-
-  async stop() {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.send({ type: 'shutdown' });
-    }
-    const result = await this.exit;
-    assert.deepEqual(this.badLines, [], 'stdout carries only JSON object lines');
-    return result;
-  }
-}
-
-const socketEnv = (envId, socketPath = SOCKET) => ({
-  type: 'configure', envId, name: `env${envId}`, connectionType: 'socket', config: { type: 'socket', socketPath },
-});
 const isType = (type, envId) => (m) => m.type === type && m.envId === envId;
 
 test('ready is the first line, well within the 5 s Dockhand waits', async () => {
@@ -103,13 +36,9 @@ test('ready is the first line, well within the 5 s Dockhand waits', async () => 
 
 test('env_status: online for socket, mTLS and token proxy, offline with an error for a dead endpoint', async (t) => {
   const w = new Worker({ SKIP_DF_COLLECTION: '1' });
-  const [tlsHost, tlsPort] = testbed.DOCKSTAT_TB_TLS.replace('tcp://', '').split(':');
-  const [tokHost, tokPort] = testbed.DOCKSTAT_TB_TOKEN_HOST.split(':');
   w.send(socketEnv(1));
-  w.send({ type: 'configure', envId: 2, name: 'mtls', connectionType: 'direct',
-    config: { type: 'https', host: tlsHost, port: Number(tlsPort), ca: pem('ca.pem'), cert: pem('client-cert.pem'), key: pem('client-key.pem') } });
-  w.send({ type: 'configure', envId: 3, name: 'hawser', connectionType: 'hawser-standard', hawserToken: readFileSync(path.join(PKI, 'token'), 'utf8').trim(),
-    config: { type: 'http', host: tokHost, port: Number(tokPort) } });
+  w.send(mtlsEnv(2));
+  w.send(hawserEnv(3));
   w.send(socketEnv(4, '/tmp/dockstat-node-test-no-engine.sock'));
   w.send({ type: 'configure', envId: 5, name: 'edge', connectionType: 'hawser-edge', hawserToken: 'x', config: { type: 'https', host: '127.0.0.1', port: 1 } });
   w.send({ type: 'set_metrics_interval', intervalMs: 1000 });
@@ -140,7 +69,7 @@ test('env_status: online for socket, mTLS and token proxy, offline with an error
     await w.waitFor('a round after the repeated configure', isType('metrics', 1), 5000, n);
     assert.equal(w.of('env_status', 1).length, 1, 'one env_status for env 1');
     assert.equal(w.of('env_status', 4).length, 1, 'one env_status for env 4 while it stays down');
-    w.send(socketEnv(4, SOCKET));
+    w.send(socketEnv(4));
     const back = await w.waitFor('env 4 online after reconfigure', (m) => isType('env_status', 4)(m) && m.online);
     assert.deepEqual(back.msg, { type: 'env_status', envId: 4, online: true });
     assert.equal(w.messages.filter((m) => m.msg.envId === 5).length, 0, 'hawser-edge environments are not polled');

@@ -102,8 +102,12 @@ public final class HttpClientTransport implements Transport {
             return existing;
         }
         PoolingHttpClientConnectionManager manager = connectionManager(connector, sizes.of(pool));
+        // One identity per transport, so no connection state: HttpClient would otherwise tag a
+        // connection that sent a client certificate with its principal and never lease it again to a
+        // request without one, i.e. a new TLS handshake and a new pooled socket for every mTLS request.
         PooledClient created = new PooledClient(manager, HttpClients.custom()
                 .setConnectionManager(manager)
+                .disableConnectionState()
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()

@@ -203,6 +203,28 @@ public abstract class TransportContract {
     }
 
     @Test
+    void requestsOneAfterAnotherReuseOnePooledConnection() throws Exception {
+        assumeTrue(OpenSockets.supported(), "/proc/self/fd is needed to count sockets");
+        try (Transport transport = open(endpoint())) {
+            ping(transport); // opens the pool's connection (and the JDK's own first-connection sockets)
+            int before = OpenSockets.count();
+            for (int i = 0; i < 5; i++) {
+                ping(transport);
+            }
+            int after = OpenSockets.count();
+            // a connection that is not reused costs a handshake per request (TLS: milliseconds of CPU) and a socket
+            assertEquals(before, after, "five more requests one after another open no connection: " + before + " -> " + after + " sockets");
+        }
+    }
+
+    private static void ping(Transport transport) throws IOException {
+        try (TransportResponse ping = transport.execute(TransportRequest.get("/_ping", TransportRequest.Pool.REQUEST, Duration.ofSeconds(5)))) {
+            assertEquals(200, ping.status());
+            ping.body().readAllBytes();
+        }
+    }
+
+    @Test
     void closeReleasesEverySocketOfEveryPool() throws Exception {
         assumeTrue(OpenSockets.supported(), "/proc/self/fd is needed to count sockets");
         // The JDK opens a few sockets of its own on a process's first connection and keeps them a
