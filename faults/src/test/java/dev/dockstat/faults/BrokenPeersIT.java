@@ -72,6 +72,16 @@ class BrokenPeersIT {
         void run() throws Exception;
     }
 
+    @FunctionalInterface
+    interface FailingWith {
+        void run(DockerClient client) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Opener {
+        DockerClient open() throws Exception;
+    }
+
     /** Runs {@code attempt}, which must fail, and returns the failure after checking it is one line. */
     static Exception fails(String what, Failing attempt) {
         Exception e = assertThrows(Exception.class, attempt::run, what + " must fail");
@@ -81,22 +91,32 @@ class BrokenPeersIT {
     }
 
     /**
-     * {@link #FAILURES} failures, {@link #AT_ONCE} at a time, after a warm-up of the same kind (pools,
-     * the deadline scheduler and carrier threads then exist before the count): afterwards no more
-     * threads and descriptors are in use than before.
+     * {@link #FAILURES} failures, {@link #AT_ONCE} at a time, on a client of their own after a
+     * warm-up of the same kind: while the client is open the peer holds no more connections than the
+     * client ever used at once (a keep-alive pool may keep those), and once it is closed this JVM
+     * has no more threads and descriptors than before the client was opened.
      */
-    static String hundredFailures(String what, Failing attempt) throws Exception {
-        batch(what, attempt, AT_ONCE);
-        Resources before = Resources.settledAt(Resources.now(), what + " (settling after the warm-up)");
-        long t0 = System.nanoTime();
-        for (int done = 0; done < FAILURES; done += AT_ONCE) {
-            batch(what, attempt, AT_ONCE);
+    static void hundredFailures(String what, BrokenPeer peer, Opener opener, FailingWith attempt) throws Exception {
+        Resources before = Resources.now();
+        long millis;
+        int held;
+        Resources during;
+        try (DockerClient client = opener.open()) {
+            batch(what, () -> attempt.run(client), AT_ONCE);
+            long t0 = System.nanoTime();
+            for (int done = 0; done < FAILURES; done += AT_ONCE) {
+                batch(what, () -> attempt.run(client), AT_ONCE);
+            }
+            millis = (System.nanoTime() - t0) / 1_000_000;
+            // the peer notices a closed connection on its own thread: give it a moment
+            TestBed.await(what + ": the peer holds no more connections than were ever in use at once (" + AT_ONCE + ")",
+                    Duration.ofSeconds(10), () -> peer.openConnections() <= AT_ONCE);
+            during = Resources.now();
+            held = peer.openConnections();
         }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
         Resources after = Resources.settledAt(before, what + ": threads and descriptors back to where they were");
-        String line = what + ": " + FAILURES + " failures in " + millis + " ms; before " + before + ", after " + after;
-        report(line);
-        return line;
+        report(what + ": " + FAILURES + " failures (+" + AT_ONCE + " warm-up) in " + millis + " ms; before " + before
+                + "; right after them " + during + " with " + held + " pooled connections; after close " + after);
     }
 
     private static void batch(String what, Failing attempt, int n) throws Exception {
@@ -146,7 +166,7 @@ class BrokenPeersIT {
                 report(fault + " stats in a round: " + round.stats().size() + " read, 1 failed in " + round.took().toMillis()
                         + " ms: " + round.failures().get(BrokenPeer.BAD));
             }
-            hundredFailures(fault + " stats", () -> client.stats(BrokenPeer.BAD, DockerClient.StatsMode.ONE_SHOT, SHORT));
+            hundredFailures(fault + " stats", peer, () -> client(peer), c -> c.stats(BrokenPeer.BAD, DockerClient.StatsMode.ONE_SHOT, SHORT));
         }
     }
 
@@ -159,7 +179,7 @@ class BrokenPeersIT {
             assertTrue(took >= 4_900 && took < 6_500, "the protocol's 5 s ping deadline bounds the handshake, took " + took + " ms");
             assertTrue(peer.faults() == 0 && peer.openConnections() <= 1, "the peer got no HTTP request, only a ClientHello");
             report("TLS handshake never completed: ping failed after " + took + " ms: " + e.getMessage());
-            hundredFailures("TLS handshake", () -> client.ping(SHORT));
+            hundredFailures("TLS handshake", peer, () -> tlsClient(peer), c -> c.ping(SHORT));
         }
     }
 
@@ -181,8 +201,8 @@ class BrokenPeersIT {
             assertEquals(List.of(true), statuses);
             Captured.keep("broken-peers", diagnostics);
             report("5 MB event line: skipped with one diagnostic (" + diagnostics.getFirst() + "), the next event delivered");
-            hundredFailures("5 MB event line", () -> {
-                try (EventLines lines = client.events(EventQuery.containers())) {
+            hundredFailures("5 MB event line", peer, () -> client(peer), c -> {
+                try (EventLines lines = c.events(EventQuery.containers())) {
                     EngineEvent next = EngineEvent.parse(lines.next());
                     if (lines.oversized() == 1 && next != null && next.action().equals(BrokenPeer.ACTION)) {
                         throw new IOException("skipped " + lines.oversized() + " line, then read the event"); // the expected outcome
@@ -210,8 +230,8 @@ class BrokenPeersIT {
             assertEquals(List.of(true), statuses, "the engine answers pings: it stays online");
             Captured.keep("broken-peers", diagnostics);
             report("event stream cut mid-chunk: reopened " + peer.faults() + " times, one diagnostic each: " + diagnostics.getFirst());
-            hundredFailures("event stream cut mid-chunk", () -> {
-                try (EventLines lines = client.events(EventQuery.containers())) {
+            hundredFailures("event stream cut mid-chunk", peer, () -> client(peer), c -> {
+                try (EventLines lines = c.events(EventQuery.containers())) {
                     lines.next();
                 }
             });

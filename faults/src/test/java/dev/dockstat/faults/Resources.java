@@ -19,7 +19,7 @@ record Resources(int platformThreads, int virtualThreads, int fds) {
 
     static Resources now() {
         int platform = ManagementFactory.getThreadMXBean().getThreadCount();
-        return new Resources(platform, Math.max(0, allThreads() - platform), fds());
+        return new Resources(platform, Math.max(0, allThreads() - platform), openFds());
     }
 
     private static int allThreads() {
@@ -36,7 +36,7 @@ record Resources(int platformThreads, int virtualThreads, int fds) {
         }
     }
 
-    private static int fds() {
+    private static int openFds() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return (int) fds.count();
         } catch (IOException e) {

@@ -52,10 +52,18 @@ public final class PlanReader {
 
     public Result read(Path file) {
         Problems problems = new Problems(file.toString());
+        if (Files.isDirectory(file)) {
+            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: a directory, not a file");
+            return new Result(null, problems);
+        }
         try (Reader in = Files.newBufferedReader(file)) {
             return read(file, in, problems);
         } catch (IOException e) {
-            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + e.getClass().getSimpleName());
+            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + switch (e) {
+                case java.nio.file.NoSuchFileException missing -> "no such file";
+                case java.nio.file.AccessDeniedException denied -> "permission denied";
+                default -> e.getMessage() == null ? "unreadable" : e.getMessage();
+            });
             return new Result(null, problems);
         }
     }

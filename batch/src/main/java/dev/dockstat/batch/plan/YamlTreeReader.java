@@ -26,6 +26,10 @@ final class YamlTreeReader {
             }
             return node(parser, problems);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            if (e.getCause() instanceof IOException unreadable) { // a read failure the YAML parser wrapped, not a syntax error
+                problems.add(new YamlNode.Location(1, 1), "cannot read: " + unreadable.getMessage());
+                return null;
+            }
             JsonLocation at = e.getLocation();
             String message = firstLine(e.getOriginalMessage());
             String hint = message.contains("flow") ? " (inside { } quote values that contain braces, e.g. path: \"out/{env}.csv\")" : "";
