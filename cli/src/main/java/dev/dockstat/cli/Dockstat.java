@@ -70,11 +70,22 @@ public final class Dockstat implements Runnable {
                 COMMANDS.forEach((name, type) -> cli.addSubcommand(name, new CommandLine(type, factory)));
             }
         }
+        // after the subcommands: picocli applies a converter to the commands present when it is registered
+        cli.registerConverter(java.nio.file.Path.class, Dockstat::path);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(env));
         cli.setParameterExceptionHandler(ErrorReporter::usage);
         return cli.execute(args);
+    }
+
+    /** A path option's value; picocli's own conversion would name the JDK's exception class in its message. */
+    private static java.nio.file.Path path(String value) {
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a usable path (" + e.getReason() + ")");
+        }
     }
 
     /** The first argument that is not a top-level option, or null (e.g. {@code dockstat --version}). */

@@ -37,7 +37,9 @@ final class BrokenPeer implements AutoCloseable {
         /** an event line of 5 MB, then an ordinary event, then the stream stays open */
         HUGE_EVENT_LINE,
         /** a 200 answer whose body is not JSON */
-        INVALID_JSON
+        INVALID_JSON,
+        /** a 200 answer without a body, as the engine ends a stats answer when the container stops meanwhile */
+        EMPTY_BODY
     }
 
     /** Which requests misbehave. */
@@ -194,6 +196,10 @@ final class BrokenPeer implements AutoCloseable {
             }
             case INVALID_JSON -> {
                 send(out, "application/json", "<html>502 Bad Gateway</html> {\"cpu_stats\":");
+                return true;
+            }
+            case EMPTY_BODY -> {
+                send(out, "application/json", "");
                 return true;
             }
         }

@@ -166,7 +166,16 @@ public final class DockerClient implements AutoCloseable {
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
-        return read(target, Pool.FANOUT, timeout, StatsJson::read, "stats " + idOrName);
+        return read(target, Pool.FANOUT, timeout, body -> {
+            java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 1);
+            int first = in.read();
+            if (first < 0) {
+                // the engine ends the answer without a body when the container stops while it is read
+                throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
+            }
+            in.unread(first);
+            return StatsJson.read(in);
+        }, "stats " + idOrName);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
