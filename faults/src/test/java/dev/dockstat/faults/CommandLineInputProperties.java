@@ -52,7 +52,7 @@ class CommandLineInputProperties {
 
     @AfterContainer
     static void report() {
-        String line = "[faults] command-line fuzz: " + PLANS.get() + " mutated plan files and " + LINES.get()
+        String line = "[faults] command-line fuzz: " + PLANS.get() + " mutated plan and environments files and " + LINES.get()
                 + " random command lines, every refusal located, no stack trace";
         System.out.println(line);
         Captured.keep("cli-fuzz", line);
@@ -80,14 +80,63 @@ class CommandLineInputProperties {
         }
     }
 
+    /** An environments file with every kind of entry (README's), all pointing nowhere. */
+    private static final String ENVIRONMENTS = """
+            environments:
+              local:
+                host: unix:///tmp/dst-fa-nowhere.sock
+              prod:                                  # mTLS
+                host: tcp://127.0.0.1:9
+                tls:
+                  ca: certs/prod/ca.pem
+                  cert: certs/prod/cert.pem
+                  key: {file: ~/.secrets/prod-key.pem}
+                  serverName: prod.internal
+                statsConcurrency: 32
+              edge:
+                host: tcp://127.0.0.1:9
+                token: {env: EDGE_HAWSER_TOKEN}
+              lab:
+                host: tcp://127.0.0.1:9
+                tls: {skipVerify: true}
+            """;
+
+    @Property(tries = 400)
+    void aMalformedEnvironmentsFileIsRefusedWithLocatedProblems(@ForAll("mutatedEnvironments") String text) throws IOException {
+        PLANS.incrementAndGet();
+        Path file = Files.createTempFile("dst-fa-environments", ".yaml");
+        try {
+            Files.writeString(file, text);
+            Run run = dockstat("df", "--config", file.toString(), "--env", "local");
+            Captured.keep("cli-fuzz", run.err());
+            assertFalse(STACK.matcher(run.out() + run.err()).find(), "no stack trace:\n" + run.err() + "\nfor the file:\n" + text);
+            assertTrue(run.code() == 1 || run.code() == 2, "exit 1 (nothing there) or 2, got " + run.code() + ":\n" + run.err());
+            if (run.code() == 2 && run.err().contains(file.toString())) {
+                // at a place in the file, or about the file as a whole (e.g. the environment asked for is not in it)
+                assertTrue(run.err().lines().findFirst().orElse("").matches("Error: " + Pattern.quote(file.toString()) + "(:\\d+:\\d+)?: .+"),
+                        "located:\n" + run.err() + "\nfor the file:\n" + text);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> mutatedEnvironments() {
+        return mutated(ENVIRONMENTS);
+    }
+
     @Provide
     Arbitrary<String> mutatedPlans() {
-        String example;
         try {
-            example = Files.readString(EXAMPLE);
+            return mutated(Files.readString(EXAMPLE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A text with 1-4 random edits: a range deleted, junk inserted, a line re-indented, the end cut off. */
+    private static Arbitrary<String> mutated(String example) {
         Arbitrary<String> junk = Arbitraries.strings().withChars(":{}[]-#&*!|>'\"%@\t\n ,?=~.0123456789abcdefxyz\\").ofMinLength(1).ofMaxLength(12);
         Arbitrary<Mutation> mutation = Arbitraries.oneOf(
                 Combinators.combine(Arbitraries.integers().between(0, example.length()), Arbitraries.integers().between(1, 40))
