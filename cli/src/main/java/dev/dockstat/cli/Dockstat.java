@@ -10,6 +10,8 @@ import dev.dockstat.cli.commands.EventsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import dev.dockstat.cli.commands.TrainCommand;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,7 +73,7 @@ public final class Dockstat implements Runnable {
             }
         }
         // after the subcommands: picocli applies a converter to the commands present when it is registered
-        cli.registerConverter(java.nio.file.Path.class, Dockstat::path);
+        cli.registerConverter(Path.class, Dockstat::path);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(env));
@@ -80,10 +82,10 @@ public final class Dockstat implements Runnable {
     }
 
     /** A path option's value; picocli's own conversion would name the JDK's exception class in its message. */
-    private static java.nio.file.Path path(String value) {
+    private static Path path(String value) {
         try {
-            return java.nio.file.Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
             throw new CommandLine.TypeConversionException("not a usable path (" + e.getReason() + ")");
         }
     }

@@ -142,8 +142,8 @@ final class AuxEngine {
         script("aux-proxy-start");
     }
 
-    /** One line of the proxy's access log: when nginx finished the request, what it was, its status. */
-    record Request(long atMillis, String method, String path, int status) {}
+    /** One line of the proxy's access log: when nginx finished the request, what it was, its status, its query ("-" for none). */
+    record Request(long atMillis, String method, String path, int status, String query) {}
 
     /** The proxy's access log (requests finished by nginx). */
     List<Request> accessLog() {
@@ -151,8 +151,8 @@ final class AuxEngine {
             if (!Files.exists(accessLog)) {
                 return List.of();
             }
-            return Files.readAllLines(accessLog).stream().map(l -> l.split(" ")).filter(f -> f.length == 4)
-                    .map(f -> new Request(Math.round(Double.parseDouble(f[0]) * 1000), f[1], f[2], Integer.parseInt(f[3])))
+            return Files.readAllLines(accessLog).stream().map(l -> l.split(" ")).filter(f -> f.length == 5)
+                    .map(f -> new Request(Math.round(Double.parseDouble(f[0]) * 1000), f[1], f[2], Integer.parseInt(f[3]), f[4]))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -201,16 +201,12 @@ class BrokenPeersIT {
     @Test
     void aFiveMegabyteEventLineIsSkippedAndTheStreamCarriesOn() throws Exception {
         try (BrokenPeer peer = BrokenPeer.start(Fault.HUGE_EVENT_LINE, Target.EVENTS); DockerClient client = client(peer)) {
-            List<EngineEvent> events = new CopyOnWriteArrayList<>();
-            List<String> diagnostics = new CopyOnWriteArrayList<>();
-            List<Boolean> statuses = new CopyOnWriteArrayList<>();
-            EventFollower follower = new EventFollower(client, EventQuery.containers(), 0,
-                    new Reachability((online, error) -> statuses.add(online)), listener(events, diagnostics), new Backoff());
-            Thread thread = Thread.ofVirtual().start(follower::run);
+            Followed f = Followed.start(client, new Backoff());
+            List<EngineEvent> events = f.events();
+            List<String> diagnostics = f.diagnostics();
+            List<Boolean> statuses = f.statuses();
             TestBed.await("the ordinary event after the huge line", Duration.ofSeconds(20), () -> !events.isEmpty());
-            follower.close();
-            thread.join(Duration.ofSeconds(2));
-            assertFalse(thread.isAlive(), "the follower stops on close");
+            f.stop();
             assertEquals(BrokenPeer.ACTION, events.getFirst().action());
             assertEquals(List.of("skipped an event line longer than " + EventLines.MAX_LINE + " bytes"), diagnostics);
             assertEquals(List.of(true), statuses);
@@ -230,17 +226,11 @@ class BrokenPeersIT {
     @Test
     void anEventStreamCutMidChunkIsReopened() throws Exception {
         try (BrokenPeer peer = BrokenPeer.start(Fault.CLOSES_MID_CHUNK, Target.EVENTS); DockerClient client = client(peer)) {
-            List<EngineEvent> events = new CopyOnWriteArrayList<>();
-            List<String> diagnostics = new CopyOnWriteArrayList<>();
-            List<Boolean> statuses = new CopyOnWriteArrayList<>();
-            EventFollower follower = new EventFollower(client, EventQuery.containers(), 0,
-                    new Reachability((online, error) -> statuses.add(online)), listener(events, diagnostics),
-                    new Backoff(Duration.ofMillis(200), Duration.ofMillis(400)));
-            Thread thread = Thread.ofVirtual().start(follower::run);
+            Followed f = Followed.start(client, new Backoff(Duration.ofMillis(200), Duration.ofMillis(400)));
+            List<String> diagnostics = f.diagnostics();
+            List<Boolean> statuses = f.statuses();
             TestBed.await("three reconnects", Duration.ofSeconds(20), () -> peer.faults() >= 3);
-            follower.close();
-            thread.join(Duration.ofSeconds(2));
-            assertFalse(thread.isAlive(), "the follower stops on close");
+            f.stop();
             assertTrue(diagnostics.size() >= 2 && diagnostics.stream().allMatch(d -> d.startsWith("event stream broke: ")), diagnostics.toString());
             assertEquals(List.of(true), statuses, "the engine answers pings: it stays online");
             Captured.keep("broken-peers", diagnostics);
@@ -264,17 +254,33 @@ class BrokenPeersIT {
         }
     }
 
-    private static EventFollower.Listener listener(List<EngineEvent> events, List<String> diagnostics) {
-        return new EventFollower.Listener() {
-            @Override
-            public void event(EngineEvent event) {
-                events.add(event);
-            }
+    /** A follower on its own thread, with what it reported. */
+    private record Followed(EventFollower follower, Thread thread, List<EngineEvent> events, List<String> diagnostics,
+            List<Boolean> statuses) {
 
-            @Override
-            public void diagnostic(String message) {
-                diagnostics.add(message);
-            }
-        };
+        static Followed start(DockerClient client, Backoff backoff) {
+            List<EngineEvent> events = new CopyOnWriteArrayList<>();
+            List<String> diagnostics = new CopyOnWriteArrayList<>();
+            List<Boolean> statuses = new CopyOnWriteArrayList<>();
+            EventFollower follower = new EventFollower(client, EventQuery.containers(), 0,
+                    new Reachability((online, error) -> statuses.add(online)), new EventFollower.Listener() {
+                        @Override
+                        public void event(EngineEvent event) {
+                            events.add(event);
+                        }
+
+                        @Override
+                        public void diagnostic(String message) {
+                            diagnostics.add(message);
+                        }
+                    }, backoff);
+            return new Followed(follower, Thread.ofVirtual().start(follower::run), events, diagnostics, statuses);
+        }
+
+        void stop() throws InterruptedException {
+            follower.close();
+            thread.join(Duration.ofSeconds(2));
+            assertFalse(thread.isAlive(), "the follower stops on close");
+        }
     }
 }

@@ -58,25 +58,30 @@ class CommandLineInputProperties {
         Captured.keep("cli-fuzz", line);
     }
 
-    @Property(tries = 600)
-    void aMalformedPlanIsRefusedWithLocatedProblems(@ForAll("mutatedPlans") String plan) throws IOException {
+    /** Runs dockstat with {@code text} in a file ({@code args} name it as {@code FILE}); no stack trace, whatever the text. */
+    private static Run withFile(String text, String... args) throws IOException {
         PLANS.incrementAndGet();
-        Path file = Files.createTempFile("dst-fa-plan", ".yaml");
+        Path file = Files.createTempFile("dst-fa-file", ".yaml");
         try {
-            Files.writeString(file, plan);
-            Run run = dockstat("run", "--check", file.toString());
+            Files.writeString(file, text);
+            Run run = dockstat(java.util.Arrays.stream(args).map(a -> a.equals("FILE") ? file.toString() : a).toArray(String[]::new));
             Captured.keep("cli-fuzz", run.err());
-            assertFalse(STACK.matcher(run.out() + run.err()).find(), "no stack trace:\n" + run.err() + "\nfor the plan:\n" + plan);
-            assertTrue(run.code() == 0 || run.code() == 2, "exit 0 or 2, got " + run.code() + ":\n" + run.err());
-            if (run.code() == 2) {
-                for (String line : run.err().lines().toList()) {
-                    assertTrue(line.startsWith(file + ":") && line.matches(Pattern.quote(file.toString()) + ":\\d+:\\d+: .+")
-                            || line.matches("\\d+ problems? in " + Pattern.quote(file.toString()) + "; nothing was run\\."),
-                            "a located problem: " + line + "\nall:\n" + run.err() + "\nfor the plan:\n" + plan);
-                }
-            }
+            assertFalse(STACK.matcher(run.out() + run.err()).find(), "no stack trace:\n" + run.err() + "\nfor the file:\n" + text);
+            return new Run(run.code(), run.out(), run.err().replace(file.toString(), "FILE"));
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    @Property(tries = 600)
+    void aMalformedPlanIsRefusedWithLocatedProblems(@ForAll("mutatedPlans") String plan) throws IOException {
+        Run run = withFile(plan, "run", "--check", "FILE");
+        assertTrue(run.code() == 0 || run.code() == 2, "exit 0 or 2, got " + run.code() + ":\n" + run.err());
+        if (run.code() == 2) {
+            for (String line : run.err().lines().toList()) {
+                assertTrue(line.matches("FILE:\\d+:\\d+: .+") || line.matches("\\d+ problems? in FILE; nothing was run\\."),
+                        "a located problem: " + line + "\nall:\n" + run.err() + "\nfor the plan:\n" + plan);
+            }
         }
     }
 
@@ -103,21 +108,12 @@ class CommandLineInputProperties {
 
     @Property(tries = 400)
     void aMalformedEnvironmentsFileIsRefusedWithLocatedProblems(@ForAll("mutatedEnvironments") String text) throws IOException {
-        PLANS.incrementAndGet();
-        Path file = Files.createTempFile("dst-fa-environments", ".yaml");
-        try {
-            Files.writeString(file, text);
-            Run run = dockstat("df", "--config", file.toString(), "--env", "local");
-            Captured.keep("cli-fuzz", run.err());
-            assertFalse(STACK.matcher(run.out() + run.err()).find(), "no stack trace:\n" + run.err() + "\nfor the file:\n" + text);
-            assertTrue(run.code() == 1 || run.code() == 2, "exit 1 (nothing there) or 2, got " + run.code() + ":\n" + run.err());
-            if (run.code() == 2 && run.err().contains(file.toString())) {
-                // at a place in the file, or about the file as a whole (e.g. the environment asked for is not in it)
-                assertTrue(run.err().lines().findFirst().orElse("").matches("Error: " + Pattern.quote(file.toString()) + "(:\\d+:\\d+)?: .+"),
-                        "located:\n" + run.err() + "\nfor the file:\n" + text);
-            }
-        } finally {
-            Files.deleteIfExists(file);
+        Run run = withFile(text, "df", "--config", "FILE", "--env", "local");
+        assertTrue(run.code() == 1 || run.code() == 2, "exit 1 (nothing there) or 2, got " + run.code() + ":\n" + run.err());
+        if (run.code() == 2 && run.err().contains("FILE")) {
+            // at a place in the file, or about the file as a whole (e.g. the environment asked for is not in it)
+            assertTrue(run.err().lines().findFirst().orElse("").matches("Error: FILE(:\\d+:\\d+)?: .+"),
+                    "located:\n" + run.err() + "\nfor the file:\n" + text);
         }
     }
 

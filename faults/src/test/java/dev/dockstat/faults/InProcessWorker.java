@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockstat.core.api.Json;
 import dev.dockstat.ipc.IpcServer;
+import dev.dockstat.testbed.FedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * serve-ipc's {@link IpcServer} in this JVM, with a stdin the test writes to and a stdout that is
@@ -25,7 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class InProcessWorker implements AutoCloseable {
 
     private final String name;
-    private final Stdin stdin = new Stdin();
+    private final FedInputStream stdin = new FedInputStream();
     private final JsonLines stdout = new JsonLines();
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -37,13 +35,11 @@ final class InProcessWorker implements AutoCloseable {
     }
 
     void send(String line) {
-        stdin.chunks.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.line(line);
     }
 
     void send(byte[] bytes) {
-        if (bytes.length > 0) {
-            stdin.chunks.add(bytes);
-        }
+        stdin.bytes(bytes);
     }
 
     /** Waits (without polling) until a stdout message matches; fails after {@code timeout}. */
@@ -80,44 +76,11 @@ final class InProcessWorker implements AutoCloseable {
     /** stdin EOF; the worker must end. */
     @Override
     public void close() throws InterruptedException {
-        stdin.chunks.add(new byte[0]);
+        stdin.close();
         thread.join(Duration.ofSeconds(10));
         Captured.keep(name + ".stdout", stdout.messages.stream().map(JsonNode::toString).toList());
         Captured.keep(name + ".stderr", stderr);
         assertFalse(thread.isAlive(), name + " ends at stdin EOF");
-    }
-
-    /** A stdin fed by the test; an empty chunk is EOF. */
-    private static final class Stdin extends InputStream {
-        final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
-        private byte[] current = new byte[0];
-        private int pos;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (pos == current.length) {
-                try {
-                    current = chunks.take();
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
-                pos = 0;
-                if (current.length == 0) {
-                    chunks.add(current); // stays at EOF
-                    return -1;
-                }
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
     }
 
     /** stdout parsed per line; what is not a JSON object is kept aside. */

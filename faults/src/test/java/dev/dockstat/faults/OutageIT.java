@@ -216,6 +216,8 @@ class OutageIT {
     @Test
     void engineRestart() throws Exception {
         // metrics once at configure, then not for 10 min: the pings the proxy logs meanwhile are the event stream's reconnects
+        long resumeFrom;
+        long up;
         try (Watchers w = new Watchers("restart", false, 600_000)) {
             long t0 = w.marker(P + "r-start", Duration.ofSeconds(5), 6);
             ChildProcess live = new ChildProcess("outage-restart-docker-events", aux.dockerCommand("events", "--since",
@@ -235,7 +237,7 @@ class OutageIT {
             w.cli.await("dockstat events reports the outage", WAIT, () -> count(w.cli.err(), "Cannot reach") > 0);
             holdUntil(down + OUTAGE.toMillis());
             aux.start();
-            long up = System.currentTimeMillis();
+            up = System.currentTimeMillis();
 
             String c4 = aux.run(P + "r4", TestBed.IMAGE, "true");
             aux.docker("rm", "-f", c2, c3);
@@ -243,6 +245,8 @@ class OutageIT {
             live.close();
 
             List<JsonNode> before = live.out().stream().map(l -> AuxEngine.json(l.text())).toList();
+            long downNanos = down * 1_000_000L; // every event from before the stop is older than the engine's exit
+            resumeFrom = w.worker.events(1).stream().mapToLong(e -> e.path("timeNano").asLong()).filter(t -> t < downNanos).max().orElseThrow();
             List<JsonNode> after = aux.events(t0, t1 + 1_000_000);
             Set<EventKey> forgotten = new HashSet<>(EventKey.counted(before, t0, t1).keySet());
             forgotten.retainAll(EventKey.counted(after, t0, t1).keySet());
@@ -284,5 +288,12 @@ class OutageIT {
                     + "/" + w.cliEvents().size() + " (env 1/env 2/dockstat events), none missing or doubled; reconnect pings (ms apart) "
                     + gaps + ", first OK ping " + (pings.get(firstOk).atMillis() - up) + " ms after the engine answered");
         }
+        // nginx logs a stream when it ends (here: at the worker's shutdown): env 1's stream after the restart
+        // asked for the events since the last one it had passed on
+        String since = "since=" + AuxEngine.seconds(resumeFrom);
+        long back = up;
+        List<AuxEngine.Request> streams = aux.accessLog().stream().filter(r -> r.path().endsWith("/events") && r.atMillis() > back).toList();
+        assertTrue(streams.stream().anyMatch(r -> r.query().contains(since)), "a stream resumed with " + since + ": " + streams);
+        report("engine restart: env 1 resumed its stream with " + since + " (the last event it had passed on)");
     }
 }

@@ -2,7 +2,9 @@ package dev.dockstat.batch.plan;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +62,8 @@ public final class PlanReader {
             return read(file, in, problems);
         } catch (IOException e) {
             problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + switch (e) {
-                case java.nio.file.NoSuchFileException missing -> "no such file";
-                case java.nio.file.AccessDeniedException denied -> "permission denied";
+                case NoSuchFileException missing -> "no such file";
+                case AccessDeniedException denied -> "permission denied";
                 default -> e.getMessage() == null ? "unreadable" : e.getMessage();
             });
             return new Result(null, problems);

@@ -12,6 +12,7 @@ import dev.dockstat.core.spi.TransportRequest.Pool;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public final class DockerClient implements AutoCloseable {
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
         return read(target, Pool.FANOUT, timeout, body -> {
-            java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 1);
+            PushbackInputStream in = new PushbackInputStream(body, 1);
             int first = in.read();
             if (first < 0) {
                 // the engine ends the answer without a body when the container stops while it is read
