@@ -10,6 +10,8 @@ import dev.dockstat.cli.commands.EventsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import dev.dockstat.cli.commands.TrainCommand;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,11 +72,22 @@ public final class Dockstat implements Runnable {
                 COMMANDS.forEach((name, type) -> cli.addSubcommand(name, new CommandLine(type, factory)));
             }
         }
+        // after the subcommands: picocli applies a converter to the commands present when it is registered
+        cli.registerConverter(Path.class, Dockstat::path);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(env));
         cli.setParameterExceptionHandler(ErrorReporter::usage);
         return cli.execute(args);
+    }
+
+    /** A path option's value; picocli's own conversion would name the JDK's exception class in its message. */
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("not a usable path (" + e.getReason() + ")");
+        }
     }
 
     /** The first argument that is not a top-level option, or null (e.g. {@code dockstat --version}). */

@@ -40,19 +40,27 @@ public final class TestBed {
                 throw new IllegalStateException("no test bed at " + file + ": run scripts/testbed up");
             }
             Map<String, String> values = new HashMap<>();
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0) {
-                        values.put(line.substring(0, eq), line.substring(eq + 1));
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            read(file, values);
+            Path aux = Path.of(dir, "aux", "aux.env"); // scripts/testbed aux-up
+            if (Files.isReadable(aux)) {
+                read(aux, values);
             }
             instance = new TestBed(values);
         }
         return instance;
+    }
+
+    private static void read(Path file, Map<String, String> values) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String socketUri() {
@@ -82,6 +90,20 @@ public final class TestBed {
     /** nginx TLS with an expired server certificate signed by the test CA. */
     public String expiredTlsUri() {
         return values.get("DOCKSTAT_TB_EXPIRED_TLS");
+    }
+
+    /**
+     * The auxiliary engine's socket ({@code scripts/testbed aux-up}): the engine fault tests may stop,
+     * restart and cut off without disturbing anyone; null when it was never brought up.
+     */
+    public String auxSocketUri() {
+        String socket = values.get("DOCKSTAT_TB_AUX_SOCKET");
+        return socket == null ? null : "unix://" + socket;
+    }
+
+    /** The auxiliary engine's nginx token proxy, {@code host:port} (same token as {@link #token()}). */
+    public String auxTokenHostPort() {
+        return values.get("DOCKSTAT_TB_AUX_TOKEN_HOST");
     }
 
     public Path pki() {

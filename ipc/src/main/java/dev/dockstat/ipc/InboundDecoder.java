@@ -1,11 +1,13 @@
 package dev.dockstat.ipc;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.dockstat.core.api.JsonStream;
 import dev.dockstat.core.spi.Secret;
 import java.io.IOException;
 
@@ -25,6 +27,19 @@ public final class InboundDecoder {
         }
     }
 
+    /**
+     * The longest string member read (a name, a token, a PEM bundle are far shorter). A 10 MiB line
+     * is accepted, but one string of that size would need several times its size in heap to
+     * decode, more than the worker's 48 MB: the parser refuses it once it passes this length.
+     */
+    static final int MAX_STRING = 1024 * 1024;
+    /** Messages are three levels deep; deeper nesting is refused before it costs anything. */
+    static final int MAX_DEPTH = 32;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
     private InboundDecoder() {}
 
     /** The members a message may have, read as Go's InMessage (plus the history extension's). */
@@ -43,7 +58,7 @@ public final class InboundDecoder {
     }
 
     public static Inbound decode(byte[] line, int length) throws WireException {
-        try (JsonParser p = JsonStream.FACTORY.createParser(line, 0, length)) {
+        try (JsonParser p = FACTORY.createParser(line, 0, length)) {
             JsonToken root = p.nextToken();
             if (root == null) {
                 throw new WireException("JSON ends early");
@@ -77,6 +92,8 @@ public final class InboundDecoder {
             return message(f);
         } catch (JsonEOFException e) {
             throw new WireException("JSON ends early");
+        } catch (StreamConstraintsException e) {
+            throw new WireException(tooLarge(e));
         } catch (JacksonException e) {
             throw new WireException("malformed JSON" + at(e.getLocation()));
         } catch (IOException e) {
@@ -180,6 +197,20 @@ public final class InboundDecoder {
             case VALUE_TRUE -> true;
             default -> throw new WireException(field + ": expected true or false, got " + kind(v));
         };
+    }
+
+    private static String tooLarge(StreamConstraintsException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("String value length")) {
+            return "a string longer than " + MAX_STRING + " characters";
+        }
+        if (m.contains("nesting depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (m.contains("Number value length")) {
+            return "a number with too many digits";
+        }
+        return "a value too large to read";
     }
 
     private static String at(JsonLocation location) {

@@ -99,7 +99,7 @@ public final class IpcServer {
 
     private synchronized TransportRegistry registry() {
         if (registry == null) {
-            registry = TransportRegistry.load();
+            registry = TransportRegistry.load().onWarning(diagnostics::report); // e.g. skipVerify, on stderr with the others
         }
         return registry;
     }

@@ -1,5 +1,6 @@
 package dev.dockstat.ipc;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -86,5 +87,16 @@ class InboundDecoderTest {
         String reason = rejection("{\"type\":\"configure\",\"hawserToken\":s3cretToken}");
         assertFalse(reason.contains("s3cret"), reason);
         assertTrue(reason.startsWith("malformed JSON"), reason);
+    }
+
+    @Test
+    void aHugeStringOrDeepNestingIsRefusedBeforeItCostsTheHeap() {
+        String huge = "{\"type\":\"remove\",\"name\":\"" + "a".repeat(InboundDecoder.MAX_STRING + 1) + "\"}";
+        assertEquals("a string longer than " + InboundDecoder.MAX_STRING + " characters", rejection(huge));
+        assertEquals("nested deeper than " + InboundDecoder.MAX_DEPTH + " levels",
+                rejection("{\"type\":\"remove\",\"extra\":" + "[".repeat(100) + "]".repeat(100) + "}"));
+        String justFits = "{\"type\":\"configure\",\"envId\":1,\"config\":{\"type\":\"https\",\"ca\":\""
+                + "c".repeat(InboundDecoder.MAX_STRING) + "\"}}";
+        assertDoesNotThrow(() -> decode(justFits));
     }
 }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockstat.core.api.Json;
+import dev.dockstat.testbed.FedInputStream;
 import dev.dockstat.testbed.TestBed;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,48 +24,6 @@ import org.junit.jupiter.api.Test;
 class WorkerIT {
 
     static final String CONTAINER = "dst-ipc-it";
-
-    /** stdin the test writes lines to; {@link #close()} is EOF. */
-    static final class Stdin extends InputStream {
-        private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
-        private byte[] current = new byte[0];
-        private int pos;
-
-        void line(String json) {
-            chunks.add((json + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void close() {
-            chunks.add(new byte[0]);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (pos == current.length) {
-                try {
-                    current = chunks.take();
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
-                pos = 0;
-                if (current.length == 0) {
-                    chunks.add(current); // stays at EOF
-                    return -1;
-                }
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-    }
 
     /** stdout as parsed lines; fails the test on anything that is not one JSON object per line. */
     static final class Stdout extends OutputStream {
@@ -107,7 +63,7 @@ class WorkerIT {
         }
     }
 
-    final Stdin stdin = new Stdin();
+    final FedInputStream stdin = new FedInputStream();
     final Stdout stdout = new Stdout();
     final List<String> stderr = new CopyOnWriteArrayList<>();
     Thread worker;

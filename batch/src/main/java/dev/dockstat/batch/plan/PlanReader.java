@@ -4,7 +4,9 @@ import static dev.dockstat.batch.plan.Problems.didYouMean;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +56,18 @@ public final class PlanReader {
 
     public Result read(Path file) {
         Problems problems = new Problems(file.toString());
+        if (Files.isDirectory(file)) {
+            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: a directory, not a file");
+            return new Result(null, problems);
+        }
         try (Reader in = Files.newBufferedReader(file)) {
             return read(file, in, problems);
         } catch (IOException e) {
-            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + e.getClass().getSimpleName());
+            problems.add(new YamlNode.Location(1, 1), "cannot read the plan: " + switch (e) {
+                case NoSuchFileException missing -> "no such file";
+                case AccessDeniedException denied -> "permission denied";
+                default -> e.getMessage() == null ? "unreadable" : e.getMessage();
+            });
             return new Result(null, problems);
         }
     }

@@ -22,7 +22,27 @@ public final class Problems {
     }
 
     void add(YamlNode.Location at, String message) {
-        problems.add(new Problem(at, message));
+        problems.add(new Problem(at, oneLine(message)));
+    }
+
+    /** Messages quote the plan's text, which may hold line breaks and control characters: one line each, always. */
+    private static String oneLine(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     public boolean isEmpty() {

@@ -123,4 +123,18 @@ class PlanReaderTest {
             assertTrue(r.ok(), () -> String.join("\n", r.problems().lines()));
         }
     }
+
+    @Test
+    void aProblemQuotingTextWithLineBreaksStaysOneLine() {
+        PlanReader.Result r = read("':::\n  # two lines'\n");
+        assertEquals(List.of("p.yaml:1:1: the plan must be a mapping, got text ':::\\n  # two lines'"), r.problems().lines());
+    }
+
+    @Test
+    void aDirectoryIsNotAPlan(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertEquals(List.of(dir + ":1:1: cannot read the plan: a directory, not a file"),
+                new PlanReader(Map.of()).read(dir).problems().lines());
+        assertEquals(List.of(dir.resolve("none.yaml") + ":1:1: cannot read the plan: no such file"),
+                new PlanReader(Map.of()).read(dir.resolve("none.yaml")).problems().lines());
+    }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code dockstat events}: the engine's events as {@code docker events} prints them. */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Get real time events from the engine (like docker events).",
-            "Without --until it follows until interrupted, reconnecting after an outage without losing or repeating events."},
+            "Without --until it follows until interrupted. When the engine or the path to it goes away it says so once,",
+            "retries after 1 s, doubling to 15 s, and resumes after the last event shown: nothing lost, nothing repeated."},
         footer = {"", "Time values: RFC 3339 (2026-11-23T08:00:00Z, local time without a zone), unix seconds (1795430000.5),",
             "or a duration before now (10m, 1h30m, 90s).",
             "", "Examples:",

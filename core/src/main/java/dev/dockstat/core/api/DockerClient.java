@@ -12,6 +12,7 @@ import dev.dockstat.core.spi.TransportRequest.Pool;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -166,7 +167,16 @@ public final class DockerClient implements AutoCloseable {
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
-        return read(target, Pool.FANOUT, timeout, StatsJson::read, "stats " + idOrName);
+        return read(target, Pool.FANOUT, timeout, body -> {
+            PushbackInputStream in = new PushbackInputStream(body, 1);
+            int first = in.read();
+            if (first < 0) {
+                // the engine ends the answer without a body when the container stops while it is read
+                throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
+            }
+            in.unread(first);
+            return StatsJson.read(in);
+        }, "stats " + idOrName);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */

@@ -12,7 +12,9 @@ import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCollector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Watches one engine with three loops, each on a virtual thread of its own, the way Dockhand's
@@ -70,6 +72,8 @@ public final class EngineWatch implements AutoCloseable {
     private final EventFollower follower;
     private final Pacer pacer = new Pacer();
     private final List<Thread> threads = new ArrayList<>(3);
+    /** Containers whose stats failed in the last round (metrics loop only): each failure is said once. */
+    private final Set<String> failingStats = new HashSet<>();
     private volatile WatchSettings settings;
     private volatile boolean closed;
     /** When the current metrics round was due ({@link System#nanoTime()}); the next is due one interval later. */
@@ -167,6 +171,7 @@ public final class EngineWatch implements AutoCloseable {
             }
             return;
         }
+        reportStatsFailures(round);
         EngineInfo info;
         try {
             info = client.info();
@@ -181,6 +186,22 @@ public final class EngineWatch implements AutoCloseable {
                 listener.metrics(host, round);
             }
         });
+    }
+
+    /**
+     * A container whose stats fail is left out of the host figures (as the Go worker does); the
+     * parent's log hears of it once when it starts failing, not on every round it keeps failing.
+     */
+    private void reportStatsFailures(Round round) {
+        round.failures().forEach((id, reason) -> {
+            if (failingStats.add(id) && !closed) {
+                String name = round.containers().stream().filter(c -> c.id().equals(id)).findFirst()
+                        .map(c -> c.name() + " (" + id.substring(0, Math.min(12, id.length())) + ")").orElse(id);
+                listener.diagnostic("container " + name + " left out of the metrics: " + reason
+                        + " (said once; again only after it has answered)");
+            }
+        });
+        failingStats.retainAll(round.failures().keySet());
     }
 
     private void diskLoop() {

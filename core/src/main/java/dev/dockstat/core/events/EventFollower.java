@@ -161,8 +161,10 @@ public final class EventFollower implements AutoCloseable {
             open = null;
         }
         if (!closed && mode == Mode.STREAM) {
-            // a stream that ended soon after opening must not be reopened in a tight loop
+            // a stream that ended soon after opening must not be reopened in a tight loop; the
+            // ping still comes at once, so an outage is reported when it happens
             if (System.nanoTime() - opened < HEALTHY_STREAM.toNanos()) {
+                pingOk();
                 pause(backoff.next());
             } else {
                 backoff.reset();

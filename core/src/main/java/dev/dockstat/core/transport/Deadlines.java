@@ -51,7 +51,13 @@ final class Deadlines {
     }
 
     static SocketTimeoutException timeout(TransportRequest request, Throwable cause) {
-        var e = new SocketTimeoutException("no answer within " + seconds(request.timeout()) + " (" + request.method() + " " + pathOnly(request.target()) + ")");
+        return timeout(request, cause, "");
+    }
+
+    /** @param detail what came of the answer, e.g. {@code "; the body stalled"} */
+    static SocketTimeoutException timeout(TransportRequest request, Throwable cause, String detail) {
+        var e = new SocketTimeoutException("no answer within " + seconds(request.timeout()) + " (" + request.method() + " "
+                + pathOnly(request.target()) + detail + ")");
         e.initCause(cause);
         return e;
     }

@@ -1,5 +1,6 @@
 package dev.dockstat.core.transport;
 
+import dev.dockstat.core.spi.TransportRequest;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ final class HttpClientResponse implements TransportResponse {
 
     private static final InputStream EMPTY = InputStream.nullInputStream();
 
+    private final TransportRequest origin;
     private final HttpUriRequestBase request;
     private final ClassicHttpResponse response;
     private final Deadlines.Handle deadline;
@@ -25,8 +27,9 @@ final class HttpClientResponse implements TransportResponse {
     private final InputStream body;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    HttpClientResponse(HttpUriRequestBase request, ClassicHttpResponse response, Deadlines.Handle deadline, boolean stream)
-            throws IOException {
+    HttpClientResponse(TransportRequest origin, HttpUriRequestBase request, ClassicHttpResponse response, Deadlines.Handle deadline,
+            boolean stream) throws IOException {
+        this.origin = origin;
         this.request = request;
         this.response = response;
         this.deadline = deadline;
@@ -102,9 +105,7 @@ final class HttpClientResponse implements TransportResponse {
 
         private IOException translate(IOException e) {
             if (deadline.fired() && !(e instanceof SocketTimeoutException)) {
-                var t = new SocketTimeoutException("body not complete within the deadline");
-                t.initCause(e);
-                return t;
+                return Deadlines.timeout(origin, e, "; the headers came, the body stalled");
             }
             return e;
         }

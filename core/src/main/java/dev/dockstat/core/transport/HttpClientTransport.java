@@ -188,7 +188,7 @@ public final class HttpClientTransport implements Transport {
             if (stream) {
                 handle.disarm(); // the deadline covered the headers; a stream's body has none
             }
-            return new HttpClientResponse(http, response, handle, stream);
+            return new HttpClientResponse(request, http, response, handle, stream);
         } catch (IOException | RuntimeException e) {
             handle.disarm();
             http.cancel();
