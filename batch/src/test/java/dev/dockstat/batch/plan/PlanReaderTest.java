@@ -126,7 +126,8 @@ class PlanReaderTest {
 
     @Test
     void aProblemQuotingTextWithLineBreaksStaysOneLine() {
-        PlanReader.Result r = read("':::\n  # two lines'\n");
+        // a double-quoted "\n" is a real line break in the value (a quoted break in the file folds to a space)
+        PlanReader.Result r = read("\":::\\n  # two lines\"\n");
         assertEquals(List.of("p.yaml:1:1: the plan must be a mapping, got text ':::\\n  # two lines'"), r.problems().lines());
     }
 
