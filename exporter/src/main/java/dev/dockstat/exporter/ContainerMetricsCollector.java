@@ -58,49 +58,53 @@ final class ContainerMetricsCollector implements MultiCollector {
             new Series("container_processes", "Tasks in the container's pids cgroup (docker stats PIDS).", null, false,
                     s -> s.sample().pids()));
 
+    /** One container's labels and stats, built once per scrape and shared by every series. */
+    private record Point(Labels labels, ContainerStats stats, long readMillis) {}
+
     @Override
     public MetricSnapshots collect() {
         List<EngineSnapshot> snapshots = engines.get();
+        List<Point> points = points(snapshots);
         List<MetricSnapshot> out = new ArrayList<>(CONTAINER_SERIES.size() + 5);
         for (Series series : CONTAINER_SERIES) {
-            out.add(series.counter() ? counter(series, snapshots) : gauge(series, snapshots));
+            out.add(series.counter() ? counter(series, points) : gauge(series, points));
         }
         out.addAll(EngineMetrics.snapshots(snapshots));
         return new MetricSnapshots(out);
     }
 
-    private static MetricSnapshot counter(Series series, List<EngineSnapshot> snapshots) {
+    private static List<Point> points(List<EngineSnapshot> snapshots) {
+        List<Point> points = new ArrayList<>();
+        for (EngineSnapshot engine : snapshots) {
+            for (EngineSnapshot.Container c : engine.containers()) {
+                points.add(new Point(labels(engine.environment(), c.summary()), c.stats(), readMillis(c.stats().sample())));
+            }
+        }
+        return points;
+    }
+
+    private static MetricSnapshot counter(Series series, List<Point> points) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(series.name()).help(series.help());
         if (series.unit() != null) {
             b.unit(series.unit());
         }
-        forEachContainer(snapshots, (labels, stats) -> b.dataPoint(CounterDataPointSnapshot.builder()
-                .labels(labels).value(series.value().applyAsDouble(stats))
-                .scrapeTimestampMillis(readMillis(stats.sample())).build()));
+        for (Point p : points) {
+            b.dataPoint(CounterDataPointSnapshot.builder().labels(p.labels())
+                    .value(series.value().applyAsDouble(p.stats())).scrapeTimestampMillis(p.readMillis()).build());
+        }
         return b.build();
     }
 
-    private static MetricSnapshot gauge(Series series, List<EngineSnapshot> snapshots) {
+    private static MetricSnapshot gauge(Series series, List<Point> points) {
         GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(series.name()).help(series.help());
         if (series.unit() != null) {
             b.unit(series.unit());
         }
-        forEachContainer(snapshots, (labels, stats) -> b.dataPoint(GaugeDataPointSnapshot.builder()
-                .labels(labels).value(series.value().applyAsDouble(stats))
-                .scrapeTimestampMillis(readMillis(stats.sample())).build()));
-        return b.build();
-    }
-
-    private interface PointSink {
-        void accept(Labels labels, ContainerStats stats);
-    }
-
-    private static void forEachContainer(List<EngineSnapshot> snapshots, PointSink sink) {
-        for (EngineSnapshot engine : snapshots) {
-            for (EngineSnapshot.Container c : engine.containers()) {
-                sink.accept(labels(engine.environment(), c.summary()), c.stats());
-            }
+        for (Point p : points) {
+            b.dataPoint(GaugeDataPointSnapshot.builder().labels(p.labels())
+                    .value(series.value().applyAsDouble(p.stats())).scrapeTimestampMillis(p.readMillis()).build());
         }
+        return b.build();
     }
 
     static Labels labels(String environment, ContainerSummary c) {

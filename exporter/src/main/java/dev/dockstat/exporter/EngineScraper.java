@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Consumer;
@@ -29,6 +30,7 @@ final class EngineScraper implements AutoCloseable {
     private final Duration interval;
     private final Consumer<String> diagnostics;
     private volatile EngineSnapshot latest;
+    private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
     private volatile boolean closed;
     private Thread thread;
     private long rounds;
@@ -49,6 +51,11 @@ final class EngineScraper implements AutoCloseable {
         return latest;
     }
 
+    /** Completes when the first round has ended, whether the engine answered or not. */
+    CompletableFuture<Void> firstRound() {
+        return firstRound;
+    }
+
     void start() {
         thread = Thread.ofVirtual().name("dockstat-scrape-" + environment.name()).start(this::loop);
     }
@@ -57,6 +64,7 @@ final class EngineScraper implements AutoCloseable {
         while (!closed) {
             long next = System.nanoTime() + interval.toNanos();
             latest = collectOnce();
+            firstRound.complete(null);
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
     }

@@ -87,6 +87,7 @@ public final class MetricsExporter implements AutoCloseable {
             }
             HTTPServer server = http.buildAndStart();
             scrapers.forEach(EngineScraper::start);
+            ExpositionWarmUp.after(scrapers.stream().map(EngineScraper::firstRound).toList(), prometheus, PROPERTIES);
             return new MetricsExporter(scrapers, server);
         } catch (TransportConfigException | IOException | RuntimeException e) {
             scrapers.forEach(EngineScraper::close);

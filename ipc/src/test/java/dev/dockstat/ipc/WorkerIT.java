@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dockstat.core.api.Json;
 import dev.dockstat.testbed.FedInputStream;
+import dev.dockstat.testbed.JsonLinesOutput;
 import dev.dockstat.testbed.TestBed;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,46 +23,8 @@ class WorkerIT {
 
     static final String CONTAINER = "dst-ipc-it";
 
-    /** stdout as parsed lines; fails the test on anything that is not one JSON object per line. */
-    static final class Stdout extends OutputStream {
-        final List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public synchronized void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    try {
-                        JsonNode node = Json.MAPPER.readTree(partial.toByteArray());
-                        assertTrue(node.isObject(), "a JSON object per line");
-                        messages.add(node);
-                    } catch (IOException e) {
-                        throw new AssertionError("not a JSON line: " + partial, e);
-                    }
-                    partial.reset();
-                } else {
-                    partial.write(b[i]);
-                }
-            }
-        }
-
-        List<JsonNode> of(String type, long envId) {
-            return messages.stream().filter(m -> m.path("type").asText().equals(type) && m.path("envId").asLong() == envId).toList();
-        }
-
-        JsonNode await(String what, Predicate<JsonNode> match) {
-            TestBed.await(what, Duration.ofSeconds(20), () -> messages.stream().anyMatch(match));
-            return messages.stream().filter(match).findFirst().orElseThrow();
-        }
-    }
-
     final FedInputStream stdin = new FedInputStream();
-    final Stdout stdout = new Stdout();
+    final JsonLinesOutput stdout = new JsonLinesOutput();
     final List<String> stderr = new CopyOnWriteArrayList<>();
     Thread worker;
 
@@ -81,12 +41,23 @@ class WorkerIT {
         stdin.close();
         worker.join(5000);
         assertFalse(worker.isAlive(), "the worker ends at stdin EOF");
+        assertEquals(List.of(), stdout.invalidLines(), "stdout: one JSON object per line");
         TestBed.remove(CONTAINER);
     }
 
     static String socket(long envId, String path) {
         return "{\"type\":\"configure\",\"envId\":" + envId + ",\"name\":\"it\",\"connectionType\":\"socket\","
                 + "\"config\":{\"type\":\"socket\",\"socketPath\":\"" + path + "\"}}";
+    }
+
+    /** The first stdout message that matches, waiting up to 20 s for it. */
+    JsonNode await(String what, Predicate<JsonNode> match) {
+        try {
+            return stdout.await(what, Duration.ofSeconds(20), match);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + what, e);
+        }
     }
 
     static Predicate<JsonNode> type(String type, long envId) {
@@ -97,24 +68,24 @@ class WorkerIT {
     void anEnvironmentReportsStatusMetricsEventsAndDisk() {
         stdin.line(socket(1, "/var/run/docker.sock"));
         stdin.line("{\"type\":\"set_metrics_interval\",\"intervalMs\":1000}");
-        assertEquals("ready", stdout.await("ready", m -> true).path("type").asText());
-        JsonNode status = stdout.await("env_status", type("env_status", 1));
+        assertEquals("ready", await("ready", m -> true).path("type").asText());
+        JsonNode status = await("env_status", type("env_status", 1));
         assertTrue(status.path("online").asBoolean() && !status.has("error"), status.toString());
 
-        JsonNode metrics = stdout.await("metrics", type("metrics", 1));
+        JsonNode metrics = await("metrics", type("metrics", 1));
         int ncpu = Runtime.getRuntime().availableProcessors();
         assertEquals(ncpu, metrics.path("cpuCount").asInt(), metrics.toString());
         assertTrue(metrics.path("memTotal").asLong() > 0 && metrics.path("cpu").isNumber() && metrics.path("memPercent").isNumber());
 
         TestBed.run(CONTAINER, TestBed.IMAGE, "true");
         for (String action : List.of("create", "start", "die")) {
-            stdout.await(action + " event", m -> type("container_event", 1).test(m)
+            await(action + " event", m -> type("container_event", 1).test(m)
                     && m.path("event").path("Action").asText().equals(action)
                     && m.path("event").path("Actor").path("Attributes").path("name").asText().equals(CONTAINER)
                     && m.path("event").path("timeNano").asLong() > 0);
         }
 
-        JsonNode disk = stdout.await("disk_usage", type("disk_usage", 1));
+        JsonNode disk = await("disk_usage", type("disk_usage", 1));
         assertTrue(disk.path("data").has("LayersSize") && disk.path("info").path("DriverStatus").isArray(), disk.toString());
 
         TestBed.await("a few more rounds", Duration.ofSeconds(10), () -> stdout.of("metrics", 1).size() >= 3);
@@ -124,11 +95,11 @@ class WorkerIT {
     @Test
     void anIdenticalConfigureChangesNothingAndAChangedOneReplaces() {
         stdin.line(socket(2, "/var/run/docker.sock"));
-        stdout.await("first status", type("env_status", 2));
+        await("first status", type("env_status", 2));
         stdin.line(socket(2, "/var/run/docker.sock"));
         stdin.line(socket(2, "/var/run/docker.sock"));
         stdin.line(socket(2, "/tmp/dockstat-ipc-it-missing.sock"));
-        JsonNode offline = stdout.await("offline status", m -> type("env_status", 2).test(m) && !m.path("online").asBoolean());
+        JsonNode offline = await("offline status", m -> type("env_status", 2).test(m) && !m.path("online").asBoolean());
         assertEquals("Docker not reachable", offline.path("error").asText());
         assertEquals(2, stdout.of("env_status", 2).size(), "one status per configuration that ran: " + stdout.of("env_status", 2));
     }
@@ -139,23 +110,23 @@ class WorkerIT {
         stdin.line(socket(3, "/var/run/docker.sock"));
         stdin.line("{\"type\":\"configure\",\"envId\":4,\"connectionType\":\"hawser-edge\",\"hawserToken\":\"t\","
                 + "\"config\":{\"type\":\"https\",\"host\":\"127.0.0.1\",\"port\":1}}");
-        stdout.await("metrics of env 3", type("metrics", 3));
+        await("metrics of env 3", type("metrics", 3));
         stdin.line("{\"type\":\"remove\",\"envId\":3}");
         TestBed.await("removal", Duration.ofSeconds(5), () -> stderr.contains("removed env 3"));
-        int seen = stdout.messages.size();
+        int seen = stdout.messages().size();
         Thread.sleep(2000); // a quiet period of four metrics intervals: nothing may arrive in it
-        List<JsonNode> after = new ArrayList<>(stdout.messages.subList(seen, stdout.messages.size()));
+        List<JsonNode> after = new ArrayList<>(stdout.messages().subList(seen, stdout.messages().size()));
         assertEquals(List.of(), after);
-        assertTrue(stdout.messages.stream().noneMatch(m -> m.path("envId").asLong() == 4), "edge environment stays silent");
+        assertTrue(stdout.messages().stream().noneMatch(m -> m.path("envId").asLong() == 4), "edge environment stays silent");
     }
 
     @Test
     void historyOfARunningContainer() {
         String id = TestBed.idle(CONTAINER);
         stdin.line(socket(5, "/var/run/docker.sock"));
-        stdout.await("status", type("env_status", 5));
+        await("status", type("env_status", 5));
         stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"" + CONTAINER + "\",\"from\":0}");
-        JsonNode first = stdout.await("history reply", type("container_metrics", 5));
+        JsonNode first = await("history reply", type("container_metrics", 5));
         assertEquals(id, first.path("container").asText());
         assertTrue(first.path("isRunning").asBoolean() && first.path("metrics").isArray() && first.has("from"), first.toString());
         TestBed.await("points", Duration.ofSeconds(15), () -> {
@@ -174,7 +145,7 @@ class WorkerIT {
                 "timestamp in unix milliseconds: " + point);
         assertEquals(withPoints.path("metrics").size(), withPoints.path("from").asLong(), "cursor after the points read");
         stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"dst-ipc-no-such\",\"from\":0}");
-        JsonNode unknown = stdout.await("unknown container", m -> type("container_metrics", 5).test(m)
+        JsonNode unknown = await("unknown container", m -> type("container_metrics", 5).test(m)
                 && m.path("container").asText().equals("dst-ipc-no-such"));
         assertFalse(unknown.path("isRunning").asBoolean());
         assertEquals(0, unknown.path("metrics").size());
