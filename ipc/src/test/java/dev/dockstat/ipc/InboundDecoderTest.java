@@ -28,12 +28,12 @@ class InboundDecoderTest {
     @Test
     void configureWithEveryField() throws Exception {
         var c = assertInstanceOf(Inbound.Configure.class, decode("{\"type\":\"configure\",\"envId\":4,\"name\":\"prod\","
-                + "\"connectionType\":\"hawser-standard\",\"hawserToken\":\"s3cret\",\"config\":{\"type\":\"https\",\"host\":\"10.0.0.9\","
+                + "\"connectionType\":\"hawser-standard\",\"hawserToken\":\"s3cret\",\"config\":{\"type\":\"https\",\"host\":\"docker.example.com\","
                 + "\"port\":2376,\"ca\":\"CA\",\"cert\":\"CERT\",\"key\":\"KEY\",\"skipVerify\":true},\"extra\":[1,2]}"));
         assertEquals(4, c.envId());
         assertEquals("prod", c.name());
         assertEquals("s3cret", c.hawserToken().reveal());
-        assertEquals(new EnvConfig("https", null, "10.0.0.9", 2376, "CA", "CERT", dev.dockstat.core.spi.Secret.of("KEY", "t"), true), c.config());
+        assertEquals(new EnvConfig("https", null, "docker.example.com", 2376, "CA", "CERT", dev.dockstat.core.spi.Secret.of("KEY", "t"), true), c.config());
         assertFalse(c.toString().contains("s3cret") || c.toString().contains("KEY"), c.toString());
     }
 

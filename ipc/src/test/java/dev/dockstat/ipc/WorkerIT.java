@@ -129,14 +129,11 @@ class WorkerIT {
         JsonNode first = await("history reply", type("container_metrics", 5));
         assertEquals(id, first.path("container").asText());
         assertTrue(first.path("isRunning").asBoolean() && first.path("metrics").isArray() && first.has("from"), first.toString());
-        TestBed.await("points", Duration.ofSeconds(15), () -> {
+        TestBed.await("points", Duration.ofSeconds(15), () -> { // ask again, after each reply, until one carries points
+            int replies = stdout.of("container_metrics", 5).size();
             stdin.line("{\"type\":\"container_metrics\",\"envId\":5,\"container\":\"" + CONTAINER + "\",\"from\":0}");
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            return stdout.of("container_metrics", 5).stream().anyMatch(m -> m.path("metrics").size() > 0);
+            await("history reply", m -> stdout.of("container_metrics", 5).size() > replies);
+            return stdout.of("container_metrics", 5).getLast().path("metrics").size() > 0;
         });
         JsonNode withPoints = stdout.of("container_metrics", 5).stream().filter(m -> m.path("metrics").size() > 0).findFirst().orElseThrow();
         JsonNode point = withPoints.path("metrics").get(0);

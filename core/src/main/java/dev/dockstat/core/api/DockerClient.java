@@ -57,7 +57,7 @@ public final class DockerClient implements AutoCloseable {
 
     /**
      * The engine as messages name it: its address, and the environment's name when that differs,
-     * e.g. {@code tcp://10.0.0.5:2376 (environment prod)}.
+     * e.g. {@code tcp://prod.example.com:2376 (environment prod)}.
      */
     public String where() {
         return where(environment, endpoint);

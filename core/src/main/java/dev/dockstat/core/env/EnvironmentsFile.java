@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * <pre>
  * environments:
  *   prod:
- *     host: tcp://10.0.0.5:2376
+ *     host: tcp://prod.example.com:2376
  *     tls: {ca: prod/ca.pem, cert: prod/cert.pem, key: {file: prod/key.pem}, serverName: prod.internal}
  *     token: {env: PROD_HAWSER_TOKEN}
  *     statsConcurrency: 32

@@ -72,7 +72,7 @@ class EnvironmentResolverTest {
 
     @Test
     void hostFlagBeatsDockerHostWhichBeatsContexts() throws Exception {
-        createContext(home.resolve(".docker"), "ctx", "tcp://10.9.9.9:2376", false, false);
+        createContext(home.resolve(".docker"), "ctx", "tcp://ctx.example.com:2376", false, false);
         currentContext("ctx");
         env.put("DOCKER_CONTEXT", "ctx");
         env.put("DOCKER_HOST", "tcp://127.0.0.1:2375");

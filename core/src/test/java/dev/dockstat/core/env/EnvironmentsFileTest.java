@@ -51,7 +51,7 @@ class EnvironmentsFileTest {
         EnvironmentsFile envs = read("""
                 environments:
                   prod:
-                    host: tcp://10.0.0.5:2376
+                    host: tcp://prod.example.com:2376
                     tls:
                       ca: prod/ca.pem
                       cert: prod/cert.pem
