@@ -24,10 +24,17 @@ class LauncherIT {
     record Run(int code, String out, String err) {}
 
     static Run run(Path launcher, String... args) throws Exception {
+        return run(java.util.Map.of(), launcher, args);
+    }
+
+    static Run run(java.util.Map<String, String> env, Path launcher, String... args) throws Exception {
         Path err = Files.createTempFile("dst-cli-launcher", ".err");
         Path out = Files.createTempFile("dst-cli-launcher", ".out");
         ProcessBuilder pb = new ProcessBuilder(java.util.stream.Stream.concat(java.util.stream.Stream.of(launcher.toString()),
                 java.util.Arrays.stream(args)).toList()).redirectError(err.toFile()).redirectOutput(out.toFile());
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().remove("DOCKSTAT_JAVA_HOME");
+        pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
@@ -45,6 +52,33 @@ class LauncherIT {
         assertEquals("", version.err());
         Run train = run(Launched.LAUNCHER, "__train");
         assertEquals(new Run(0, "", ""), train);
+    }
+
+    /** find-jdk reads each JDK's release file: a home that is too old or has no java is passed over. */
+    @Test
+    void theJdkChoiceSkipsWhatCannotRunDockstat() throws Exception {
+        Path findJdk = TARGET.resolve("bin/find-jdk");
+        String newest = run(findJdk).out().strip();
+        assertTrue(Files.isExecutable(Path.of(newest, "bin/java")), "the newest JDK under /usr/lib/jvm: " + newest);
+
+        Path jdks = Files.createTempDirectory("dst-cli-jdks");
+        Path old = fakeJdk(jdks.resolve("old"), "1.8.0_292", true);
+        Path noJava = fakeJdk(jdks.resolve("nojava"), "26.0.1", false);
+        Path fits = fakeJdk(jdks.resolve("fits"), "21.0.4+7", true);
+        assertEquals(newest, run(java.util.Map.of("DOCKSTAT_JAVA_HOME", old.toString()), findJdk).out().strip());
+        assertEquals(newest, run(java.util.Map.of("JAVA_HOME", noJava.toString()), findJdk).out().strip());
+        assertEquals(fits.toString(), run(java.util.Map.of("JAVA_HOME", fits.toString()), findJdk).out().strip());
+        TestBed.exec(List.of("rm", "-rf", jdks.toString()), Duration.ofSeconds(10));
+    }
+
+    private static Path fakeJdk(Path home, String version, boolean withJava) throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n");
+        if (withJava) {
+            Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n");
+            home.resolve("bin/java").toFile().setExecutable(true);
+        }
+        return home;
     }
 
     /** A copy of the install whose cache no longer fits its jar, then one whose cache is garbage. */
