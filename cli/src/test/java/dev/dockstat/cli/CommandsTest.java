@@ -63,7 +63,7 @@ class CommandsTest {
         assertEquals(0, bash.code());
         int stats = bash.out().indexOf("function _picocli_dockstat_stats()");
         int next = bash.out().indexOf("\n}\n", stats);
-        assertTrue(bash.out().substring(stats, next).contains("$(dockstat __complete containers 2>/dev/null)"));
+        assertTrue(bash.out().substring(stats, next).contains("$(dockstat __complete \"${engine_args[@]}\" containers 2>/dev/null)"));
         assertTrue(bash.out().contains("complete -F _complete_dockstat"));
         assertTrue(!bash.out().contains("__train"), "hidden commands do not complete");
         assertEquals(bash.out(), run("completion", "zsh").out(), "zsh sources the same script through bashcompinit");

@@ -40,4 +40,13 @@ class CompletionIT {
         String names = complete("dockstat", "stats", "dst-cli-complete");
         assertTrue(names.strip().equals(NAME), names);
     }
+
+    @Test
+    void containerNamesComeFromTheEngineTheLineNames() {
+        String socket = TestBed.get().socketUri();
+        assertTrue(complete("dockstat", "stats", "-H", socket, "dst-cli-complete").strip().equals(NAME));
+        assertTrue(complete("dockstat", "stats", "--host=" + socket, "dst-cli-complete").strip().equals(NAME));
+        String none = complete("dockstat", "stats", "-H", "unix:///tmp/dst-no-engine.sock", "dst-cli-complete");
+        assertTrue(none.isBlank(), "an engine that does not answer gives no names: " + none);
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a shell completion script (bash, or zsh through bashcompinit).",
-            "Commands and options complete everywhere; container names complete after 'dockstat stats' (from $DOCKER_HOST or the default socket)."},
+            "Commands and options complete everywhere; container names complete after 'dockstat stats', from the engine the line names so far (-H, --context, --env) or else $DOCKER_HOST, the current context, the default socket."},
         footer = {"", "Examples:",
             "  source <(dockstat completion bash)                # this shell",
             "  dockstat completion bash > /etc/bash_completion.d/dockstat",
@@ -22,7 +22,16 @@ public final class CompletionCommand implements Callable<Integer> {
 
     /** The stats function's positional candidates, which picocli leaves empty. */
     static final String STATS_POSITIONALS = "local positionals=\"\"";
-    static final String STATS_CONTAINERS = "local positionals=$(dockstat __complete containers 2>/dev/null)";
+    /** Asks the engine the line names so far (-H, --context, --env, --config typed before the word). */
+    static final String STATS_CONTAINERS = String.join("\n  ",
+            "local engine_args=() i",
+            "for ((i = 1; i < COMP_CWORD; i++)); do",
+            "    case ${COMP_WORDS[i]} in",
+            "      -H|--host|--context|--env|--config) engine_args+=(\"${COMP_WORDS[i]}\" \"${COMP_WORDS[i+1]}\") ;;",
+            "      --host=*|--context=*|--env=*|--config=*) engine_args+=(\"${COMP_WORDS[i]}\") ;;",
+            "    esac",
+            "  done",
+            "  local positionals=$(dockstat __complete \"${engine_args[@]}\" containers 2>/dev/null)");
 
     public enum Shell { bash, zsh }
 

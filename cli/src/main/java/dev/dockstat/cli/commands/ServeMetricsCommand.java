@@ -3,6 +3,8 @@ package dev.dockstat.cli.commands;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.core.env.MetricsEndpointSettings;
+import dev.dockstat.core.spi.Secret;
 import dev.dockstat.exporter.EndpointSecurity;
 import dev.dockstat.exporter.MetricsExporter;
 import java.io.PrintWriter;
@@ -19,7 +21,12 @@ import picocli.CommandLine.Option;
                     + "container_memory_working_set_bytes, ...); Prometheus computes rates. A scrape serves the latest "
                     + "completed round and never waits for an engine."},
         footer = {"", "Example:", "  dockstat serve-metrics --listen 127.0.0.1:9323 --interval 5s",
-            "  # prometheus.yml:  scrape_configs: [{job_name: dockstat, static_configs: [{targets: ['127.0.0.1:9323']}]}]"})
+            "  # prometheus.yml:  scrape_configs: [{job_name: dockstat, static_configs: [{targets: ['127.0.0.1:9323']}]}]",
+            "",
+            "Basic auth and HTTPS come from the flags below or, without them, from the environments file (--config):",
+            "  metrics:",
+            "    basicAuth: {user: prometheus, password: {env: DOCKSTAT_METRICS_PASSWORD}}",
+            "    tls: {cert: metrics/cert.pem, key: {file: metrics/key.pem}}"})
 public final class ServeMetricsCommand extends BaseCommand {
 
     /** Where to listen; loopback unless told otherwise. */
@@ -37,7 +44,7 @@ public final class ServeMetricsCommand extends BaseCommand {
             description = "Stats requests in flight together per round (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    /** Basic auth user; the password comes from DOCKSTAT_METRICS_PASSWORD or a file, never the command line. */
+    /** Basic auth user; the password comes from DOCKSTAT_METRICS_PASSWORD or a file, never the command line. Without these flags, the environments file's metrics: section applies. */
     @Option(names = "--basic-auth-user", paramLabel = "USER",
             description = "Require HTTP basic auth with this user; the password is read from $DOCKSTAT_METRICS_PASSWORD or --basic-auth-password-file.")
     String basicAuthUser;
@@ -63,14 +70,16 @@ public final class ServeMetricsCommand extends BaseCommand {
             throw new UsageException("--interval must be positive");
         }
         PrintWriter err = err();
+        MetricsEndpointSettings fromFile = endpoint.metricsEndpoint();
+        var https = https(fromFile);
         var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency,
-                authenticator(), https());
+                authenticator(fromFile), https);
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
             err.println("dockstat: " + line);
             err.flush();
         })) {
-            err.println("dockstat: serving metrics on " + (tlsCert == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
+            err.println("dockstat: serving metrics on " + (https == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
             err.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 exporter.close();
@@ -81,12 +90,13 @@ public final class ServeMetricsCommand extends BaseCommand {
         return 0;
     }
 
-    private com.sun.net.httpserver.Authenticator authenticator() throws java.io.IOException {
+    /** Basic auth from the flags, else from the environments file's {@code metrics.basicAuth}, else none. */
+    private com.sun.net.httpserver.Authenticator authenticator(MetricsEndpointSettings fromFile) throws java.io.IOException {
         if (basicAuthUser == null) {
             if (basicAuthPasswordFile != null) {
                 throw new UsageException("--basic-auth-password-file needs --basic-auth-user");
             }
-            return null;
+            return fromFile.user().isEmpty() ? null : EndpointSecurity.basicAuth(fromFile.user().get(), fromFile.password().orElseThrow());
         }
         String password = basicAuthPasswordFile != null
                 ? java.nio.file.Files.readString(basicAuthPasswordFile).strip()
@@ -94,19 +104,20 @@ public final class ServeMetricsCommand extends BaseCommand {
         if (password.isEmpty()) {
             throw new UsageException("--basic-auth-user needs a password: set DOCKSTAT_METRICS_PASSWORD or give --basic-auth-password-file");
         }
-        return EndpointSecurity.basicAuth(basicAuthUser,
-                dev.dockstat.core.spi.Secret.of(password, "metrics basic auth password"));
+        return EndpointSecurity.basicAuth(basicAuthUser, Secret.of(password, "metrics basic auth password"));
     }
 
-    private com.sun.net.httpserver.HttpsConfigurator https() throws Exception {
+    /** HTTPS from the flags, else from the environments file's {@code metrics.tls}, else plain HTTP. */
+    private com.sun.net.httpserver.HttpsConfigurator https(MetricsEndpointSettings fromFile) throws Exception {
         if (tlsCert == null && tlsKey == null) {
-            return null;
+            return fromFile.certificatePem().isEmpty() ? null
+                    : EndpointSecurity.tls(fromFile.certificatePem().get(), fromFile.keyPem().orElseThrow());
         }
         if (tlsCert == null || tlsKey == null) {
             throw new UsageException("--tls-cert and --tls-key go together");
         }
         return EndpointSecurity.tls(java.nio.file.Files.readString(tlsCert),
-                dev.dockstat.core.spi.Secret.of(java.nio.file.Files.readString(tlsKey), tlsKey.toString()));
+                Secret.of(java.nio.file.Files.readString(tlsKey), tlsKey.toString()));
     }
 
     /** {@code host:port}, {@code :port} or {@code [v6]:port}. */

@@ -53,6 +53,20 @@ public final class EndpointOptions implements EnvAware {
         return new EnvironmentResolver(env, home).resolve(new EnvironmentSelection(hosts, context, environmentNames, config));
     }
 
+    /**
+     * The {@code metrics:} section of the environments file ({@code --config}, {@code $DOCKSTAT_CONFIG}
+     * or the default), or none when no file was named and the default does not exist.
+     */
+    public dev.dockstat.core.env.MetricsEndpointSettings metricsEndpoint() throws EnvironmentException {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        Path file = new EnvironmentResolver(env, home).configFile(new EnvironmentSelection(hosts, context, environmentNames, config));
+        boolean named = config != null || env.containsKey("DOCKSTAT_CONFIG");
+        if (!named && !java.nio.file.Files.exists(file)) {
+            return dev.dockstat.core.env.MetricsEndpointSettings.NONE;
+        }
+        return dev.dockstat.core.env.EnvironmentsFile.read(file, env, home).metricsEndpoint();
+    }
+
     /** The one engine of a command that watches one. */
     public Environment environment() throws EnvironmentException {
         List<Environment> all = environments();

@@ -31,6 +31,9 @@ import java.util.OptionalInt;
  *     tls: {ca: prod/ca.pem, cert: prod/cert.pem, key: {file: prod/key.pem}, serverName: prod.internal}
  *     token: {env: PROD_HAWSER_TOKEN}
  *     statsConcurrency: 32
+ * metrics:                      # optional: how serve-metrics protects /metrics
+ *   basicAuth: {user: prometheus, password: {env: DOCKSTAT_METRICS_PASSWORD}}
+ *   tls: {cert: metrics/cert.pem, key: {file: metrics/key.pem}}
  * </pre>
  *
  * Secrets are never written in the file: {@code token} must be {@code {env: VAR}} or
@@ -41,7 +44,10 @@ import java.util.OptionalInt;
  */
 public final class EnvironmentsFile {
 
-    private static final List<String> TOP_KEYS = List.of("environments");
+    private static final List<String> TOP_KEYS = List.of("environments", "metrics");
+    private static final List<String> METRICS_KEYS = List.of("basicAuth", "tls");
+    private static final List<String> BASIC_AUTH_KEYS = List.of("user", "password");
+    private static final List<String> METRICS_TLS_KEYS = List.of("cert", "key");
     private static final List<String> ENTRY_KEYS = List.of("host", "tls", "token", "statsConcurrency");
     private static final List<String> TLS_KEYS = List.of("ca", "cert", "key", "skipVerify", "serverName");
     private static final List<String> REFERENCE_KEYS = List.of("env", "file");
@@ -53,6 +59,9 @@ public final class EnvironmentsFile {
     private record TlsSpec(Optional<Reference> ca, Optional<Reference> cert, Optional<Reference> key,
             boolean skipVerify, Optional<String> serverName) {}
 
+    /** The {@code metrics:} section as written. */
+    private record MetricsSpec(Optional<String> user, Optional<Reference> password, Optional<Reference> cert, Optional<Reference> key) {}
+
     /** One environment as written, checked but not yet resolved. */
     private record Spec(String name, String host, Optional<TlsSpec> tls, Optional<Reference> token, OptionalInt statsConcurrency) {}
 
@@ -60,6 +69,7 @@ public final class EnvironmentsFile {
     private final Map<String, String> env;
     private final Path home;
     private final Map<String, Spec> specs;
+    private MetricsSpec metrics = new MetricsSpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private EnvironmentsFile(Path file, Map<String, String> env, Path home, Map<String, Spec> specs) {
         this.file = file;
@@ -114,6 +124,15 @@ public final class EnvironmentsFile {
         return new Environment(name, endpoint);
     }
 
+    /** The {@code metrics:} section with its files and variables read now; {@link MetricsEndpointSettings#NONE} without one. */
+    public MetricsEndpointSettings metricsEndpoint() throws EnvironmentException {
+        Optional<Secret> password = metrics.password().isEmpty() ? Optional.empty()
+                : Optional.of(Secret.of(resolve(metrics.password().get(), "metrics password").strip(), origin(metrics.password().get())));
+        Optional<Secret> key = metrics.key().isEmpty() ? Optional.empty()
+                : Optional.of(Secret.of(resolve(metrics.key().get(), "metrics TLS key"), origin(metrics.key().get())));
+        return new MetricsEndpointSettings(metrics.user(), password, resolveOptional(metrics.cert(), "metrics TLS certificate"), key);
+    }
+
     private TlsMaterial tls(TlsSpec tls) throws EnvironmentException {
         Optional<Secret> key = Optional.empty();
         if (tls.key().isPresent()) {
@@ -166,6 +185,39 @@ public final class EnvironmentsFile {
         for (Entry entry : mapping(environments.value(), "environments").entries().values()) {
             specs.put(entry.key(), spec(entry));
         }
+        if (top.entries().containsKey("metrics")) {
+            metrics = metricsSpec(top.entries().get("metrics"));
+        }
+    }
+
+    private MetricsSpec metricsSpec(Entry section) throws EnvironmentException {
+        Mapping fields = mapping(section.value(), "metrics");
+        checkKeys(fields, METRICS_KEYS);
+        Optional<String> user = Optional.empty();
+        Optional<Reference> password = Optional.empty();
+        Entry auth = fields.entries().get("basicAuth");
+        if (auth != null) {
+            Mapping m = mapping(auth.value(), "basicAuth");
+            checkKeys(m, BASIC_AUTH_KEYS);
+            if (!m.entries().containsKey("user") || !m.entries().containsKey("password")) {
+                throw fail(m.at(), "basicAuth: needs both user and password ({env: VAR} or {file: PATH})");
+            }
+            user = Optional.of(text(m.entries().get("user")));
+            password = Optional.of(secretReference(m.entries().get("password")));
+        }
+        Optional<Reference> cert = Optional.empty();
+        Optional<Reference> key = Optional.empty();
+        Entry tls = fields.entries().get("tls");
+        if (tls != null) {
+            Mapping m = mapping(tls.value(), "tls");
+            checkKeys(m, METRICS_TLS_KEYS);
+            cert = pathReference(m.entries().get("cert"));
+            key = keyReference(m.entries().get("key"));
+            if (cert.isEmpty() || key.isEmpty()) {
+                throw fail(m.at(), "tls: needs both cert and key");
+            }
+        }
+        return new MetricsSpec(user, password, cert, key);
     }
 
     private Spec spec(Entry environment) throws EnvironmentException {
@@ -223,10 +275,11 @@ public final class EnvironmentsFile {
         return pathReference(entry);
     }
 
-    /** {@code token}: only {@code {env: VAR}} or {@code {file: PATH}}. */
+    /** {@code token}, {@code password}: only {@code {env: VAR}} or {@code {file: PATH}}. */
     private Reference secretReference(Entry entry) throws EnvironmentException {
         if (!(entry.value() instanceof Mapping)) {
-            throw fail(entry.value().at(), entry.key() + ": a literal token is not allowed here: use {env: VAR} or {file: PATH}");
+            String what = entry.key().equals("token") ? "token" : "secret";
+            throw fail(entry.value().at(), entry.key() + ": a literal " + what + " is not allowed here: use {env: VAR} or {file: PATH}");
         }
         return reference(entry);
     }

@@ -85,6 +85,35 @@ class EnvironmentsFileTest {
     }
 
     @Test
+    void theMetricsSectionGivesServeMetricsItsAuthAndTls() throws Exception {
+        Files.writeString(dir.resolve("m-cert.pem"), "CERT TEXT");
+        Files.writeString(dir.resolve("m-key.pem"), "KEY TEXT");
+        EnvironmentsFile envs = read("""
+                environments:
+                  local: {host: /var/run/docker.sock}
+                metrics:
+                  basicAuth: {user: prometheus, password: {env: METRICS_PW}}
+                  tls: {cert: m-cert.pem, key: {file: m-key.pem}}
+                """, Map.of("METRICS_PW", "pw-7c1d\n"));
+        MetricsEndpointSettings m = envs.metricsEndpoint();
+        assertEquals("prometheus", m.user().orElseThrow());
+        assertEquals("pw-7c1d", m.password().orElseThrow().reveal());
+        assertEquals("CERT TEXT", m.certificatePem().orElseThrow());
+        assertEquals("KEY TEXT", m.keyPem().orElseThrow().reveal());
+        assertFalse(m.toString().contains("pw-7c1d") || m.toString().contains("KEY TEXT"), m.toString());
+        assertEquals(MetricsEndpointSettings.NONE, read("environments: {}\n", Map.of()).metricsEndpoint());
+    }
+
+    @Test
+    void aMetricsSectionWithALiteralPasswordOrHalfATlsPairIsRefusedWhereItIsWritten() {
+        String literal = error("environments: {}\nmetrics:\n  basicAuth: {user: p, password: hunter2}\n");
+        assertEquals(file + ":3:34: password: a literal secret is not allowed here: use {env: VAR} or {file: PATH}", literal);
+        assertFalse(literal.contains("hunter2"));
+        assertEquals(file + ":3:8: tls: needs both cert and key", error("environments: {}\nmetrics:\n  tls: {cert: c.pem}\n"));
+        assertEquals(file + ":3:3: unknown key 'basicauth' (did you mean 'basicAuth'?)", error("environments: {}\nmetrics:\n  basicauth: {}\n"));
+    }
+
+    @Test
     void aLiteralKeyIsRefused() {
         String message = error("environments:\n  e:\n    host: tcp://h:1\n    tls:\n      key: |\n        -----BEGIN RSA PRIVATE KEY-----\n        MIIE\n");
         assertTrue(message.startsWith(file + ":5:12: key: a private key must not be written in this file"), message);
