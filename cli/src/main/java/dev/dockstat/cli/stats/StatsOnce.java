@@ -82,7 +82,7 @@ public final class StatsOnce {
     }
 
     private static List<Reading> readAll(Engines engines, List<String> named, boolean all) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(OneShotThreads.FACTORY)) {
             List<Future<Reading>> futures = new ArrayList<>();
             for (Engines.Engine engine : engines.all()) {
                 futures.add(executor.submit(() -> read(engine, named, all)));
@@ -96,7 +96,7 @@ public final class StatsOnce {
             engine.client().ping(dev.dockstat.core.api.DockerClient.PING_TIMEOUT);
             List<String> targets = !named.isEmpty() ? named
                     : engine.client().containers(all).stream().map(ContainerSummary::shortId).toList();
-            return new Reading(engine, StatsSnapshot.take(engine.client(), targets), null);
+            return new Reading(engine, StatsSnapshot.take(engine.client(), targets, OneShotThreads.FACTORY), null);
         } catch (DockerException e) {
             return new Reading(engine, List.of(), e);
         }

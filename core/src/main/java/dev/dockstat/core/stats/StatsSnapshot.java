@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * One reading of a set of containers with a valid CPU figure, as {@code docker stats --no-stream}
@@ -31,9 +32,14 @@ public final class StatsSnapshot {
 
     private StatsSnapshot() {}
 
-    /** Reads every target (a name, ID or ID prefix) in parallel; the result keeps their order. */
+    /** Reads every target (a name, ID or ID prefix) in parallel on virtual threads; the result keeps their order. */
     public static List<Entry> take(DockerClient client, List<String> targets) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        return take(client, targets, Thread.ofVirtual().name("dockstat-snapshot-", 0).factory());
+    }
+
+    /** As {@link #take(DockerClient, List)}, one thread of {@code threads} per target. */
+    public static List<Entry> take(DockerClient client, List<String> targets, ThreadFactory threads) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(threads)) {
             List<Future<Entry>> futures = new ArrayList<>(targets.size());
             for (String target : targets) {
                 futures.add(executor.submit(() -> read(client, target)));
