@@ -1,6 +1,12 @@
 package dev.dockstat.core.env;
 
-import com.fasterxml.jackson.core.JsonToken;
+import static dev.dockstat.core.env.YamlFields.bool;
+import static dev.dockstat.core.env.YamlFields.checkKeys;
+import static dev.dockstat.core.env.YamlFields.fail;
+import static dev.dockstat.core.env.YamlFields.mapping;
+import static dev.dockstat.core.env.YamlFields.positiveInt;
+import static dev.dockstat.core.env.YamlFields.text;
+
 import dev.dockstat.core.yaml.Suggestions;
 import dev.dockstat.core.yaml.YamlSyntaxException;
 import dev.dockstat.core.yaml.YamlTree;
@@ -238,7 +244,7 @@ public final class EnvironmentsFile {
         Optional<Reference> token = fields.entries().containsKey("token")
                 ? Optional.of(secretReference(fields.entries().get("token"))) : Optional.empty();
         Entry concurrency = fields.entries().get("statsConcurrency");
-        OptionalInt statsConcurrency = concurrency == null ? OptionalInt.empty() : OptionalInt.of(positiveInt(concurrency));
+        OptionalInt statsConcurrency = concurrency == null ? OptionalInt.empty() : OptionalInt.of(positiveInt(concurrency, MAX_STATS_CONCURRENCY));
         return new Spec(name, address, tls, token, statsConcurrency);
     }
 
@@ -292,62 +298,5 @@ public final class EnvironmentsFile {
         }
         Entry only = m.entries().values().iterator().next();
         return new Reference(only.key().equals("env"), text(only), only.value().at());
-    }
-
-    private static void checkKeys(Mapping mapping, List<String> allowed) throws EnvironmentException {
-        for (Entry e : mapping.entries().values()) {
-            if (!allowed.contains(e.key())) {
-                throw fail(e.keyAt(), "unknown key '" + e.key() + "'" + Suggestions.hint(e.key(), allowed));
-            }
-        }
-    }
-
-    private static Mapping mapping(Node node, String what) throws EnvironmentException {
-        if (node instanceof Mapping m) {
-            return m;
-        }
-        if (node instanceof Scalar s && s.token() == JsonToken.VALUE_NULL) {
-            return new Mapping(Map.of(), s.at());
-        }
-        throw fail(node.at(), what + ": expected a mapping, found " + node.kind());
-    }
-
-    private static String text(Entry entry) throws EnvironmentException {
-        if (entry.value() instanceof Scalar s && s.token() == JsonToken.VALUE_STRING && !s.text().isBlank()) {
-            return s.text().strip();
-        }
-        throw fail(entry.value().at(), entry.key() + ": expected text, found " + kindOf(entry.value()));
-    }
-
-    private static boolean bool(Entry entry) throws EnvironmentException {
-        if (entry.value() instanceof Scalar s && (s.token() == JsonToken.VALUE_TRUE || s.token() == JsonToken.VALUE_FALSE)) {
-            return s.token() == JsonToken.VALUE_TRUE;
-        }
-        throw fail(entry.value().at(), entry.key() + ": expected true or false, found " + kindOf(entry.value()));
-    }
-
-    private static int positiveInt(Entry entry) throws EnvironmentException {
-        if (entry.value() instanceof Scalar s && s.token() == JsonToken.VALUE_NUMBER_INT) {
-            try {
-                int n = Integer.parseInt(s.text());
-                if (n >= 1 && n <= MAX_STATS_CONCURRENCY) {
-                    return n;
-                }
-            } catch (NumberFormatException tooLarge) {
-                // reported below
-            }
-        }
-        throw fail(entry.value().at(), entry.key() + ": expected a whole number from 1 to " + MAX_STATS_CONCURRENCY
-                + ", found " + kindOf(entry.value()));
-    }
-
-    /** Says what was found without quoting it: the value could be a secret written by mistake. */
-    private static String kindOf(Node node) {
-        return node instanceof Scalar s && s.token() == JsonToken.VALUE_STRING && s.text().isBlank() ? "empty text" : node.kind();
-    }
-
-    /** A mistake at a place in the file: {@code FILE:LINE:COL: message}. */
-    private static EnvironmentException fail(Position at, String message) {
-        return new EnvironmentException(at + ": " + message);
     }
 }
