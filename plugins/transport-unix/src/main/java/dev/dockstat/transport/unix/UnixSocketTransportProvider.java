@@ -61,8 +61,15 @@ public final class UnixSocketTransportProvider implements TransportProvider {
         return new HttpClientTransport(connector, endpoint.pools());
     }
 
+    /**
+     * Everything after {@code unix://}, as docker reads it: {@code unix:///var/run/docker.sock} is an
+     * absolute path, {@code unix://docker.sock} a relative one. (A URI parser takes "docker.sock" there
+     * for a host and gives an empty path, which used to fall back to the default socket: a mistyped
+     * address then watched the wrong engine without a word.)
+     */
     static Path socketPath(Endpoint endpoint) {
-        String path = endpoint.uri().getPath();
-        return Path.of(path == null || path.isEmpty() ? DEFAULT_SOCKET : path);
+        String rest = endpoint.uri().getSchemeSpecificPart();
+        String path = rest.startsWith("//") ? rest.substring(2) : rest;
+        return Path.of(path.isEmpty() ? DEFAULT_SOCKET : path);
     }
 }

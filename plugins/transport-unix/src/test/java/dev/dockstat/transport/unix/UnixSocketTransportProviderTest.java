@@ -18,6 +18,15 @@ class UnixSocketTransportProviderTest {
     }
 
     @Test
+    void theSocketPathIsEverythingAfterTheScheme() {
+        assertEquals(java.nio.file.Path.of("/var/run/docker.sock"), UnixSocketTransportProvider.socketPath(Endpoint.of("unix:///var/run/docker.sock")));
+        assertEquals(java.nio.file.Path.of("/tmp/a b.sock"), UnixSocketTransportProvider.socketPath(Endpoint.of("unix:///tmp/a%20b.sock")));
+        // relative, as docker reads it; never the default socket in its place
+        assertEquals(java.nio.file.Path.of("dst-nowhere.sock"), UnixSocketTransportProvider.socketPath(Endpoint.of("unix://dst-nowhere.sock")));
+        assertEquals(java.nio.file.Path.of("run/docker.sock"), UnixSocketTransportProvider.socketPath(Endpoint.of("unix://run/docker.sock")));
+    }
+
+    @Test
     void servesUnixSocketsWithoutTls() {
         assertNull(provider.refusal(Endpoint.of("unix:///var/run/docker.sock")));
         assertEquals("serves unix:// only", provider.refusal(Endpoint.of("tcp://127.0.0.1:2375")));
