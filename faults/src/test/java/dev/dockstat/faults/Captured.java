@@ -25,8 +25,10 @@ final class Captured {
     static synchronized void keep(String name, String text) {
         try {
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".txt"), text + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // getBytes, not writeString: fuzzed input quoted in a diagnostic may hold a lone surrogate,
+            // which writeString refuses; here it becomes '?'
+            Files.write(DIR.resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".txt"), (text + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

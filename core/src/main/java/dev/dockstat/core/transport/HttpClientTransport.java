@@ -192,6 +192,9 @@ public final class HttpClientTransport implements Transport {
         } catch (IOException | RuntimeException e) {
             handle.disarm();
             http.cancel();
+            if (closed.get()) { // closed while this request waited for a connection ("Connection pool shut down")
+                throw new IOException("transport closed", e);
+            }
             if (handle.fired() || e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
                 throw Deadlines.timeout(request, e);
             }
