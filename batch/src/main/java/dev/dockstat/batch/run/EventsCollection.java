@@ -37,7 +37,9 @@ record EventsCollection(Plan.Job job, Plan.Events spec, String env, Records reco
                 state.failure(error);
             }
         });
-        long startNanos = startTime(client);
+        // the window opens when the task started, not after the engine answered: events while a TLS
+        // handshake or a slow ping was under way belong to it too (the engine still has them)
+        long startNanos = startTime(client) - state.elapsed().toNanos();
         EventFollower follower = new EventFollower(client, filter, startNanos, reachability, event -> write(event, out, state),
                 new Backoff()).until(startNanos + spec.duration().toNanos());
         // The engine ends the stream at the window's end; if it is away then, give up a little later.
