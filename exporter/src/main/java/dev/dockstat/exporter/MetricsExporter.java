@@ -64,7 +64,7 @@ public final class MetricsExporter implements AutoCloseable {
      */
     public static MetricsExporter start(List<Environment> environments, Settings settings, Consumer<String> diagnostics)
             throws TransportConfigException, IOException {
-        TransportRegistry registry = TransportRegistry.load();
+        TransportRegistry registry = TransportRegistry.load().onWarning(diagnostics); // e.g. skipVerify, with the other diagnostics
         List<EngineScraper> scrapers = new ArrayList<>();
         try {
             for (Environment env : environments) {

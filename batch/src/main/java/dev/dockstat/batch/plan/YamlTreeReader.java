@@ -4,6 +4,7 @@ import dev.dockstat.core.yaml.YamlSyntaxException;
 import dev.dockstat.core.yaml.YamlTree;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class YamlTreeReader {
     /** The document's root, or null when the text is not YAML (the problem is recorded). */
     static YamlNode read(Path file, Reader text, Problems problems) {
         try {
-            String content = new String(readAll(text));
+            String content = readAll(text);
             if (content.isBlank()) {
                 problems.add(new YamlNode.Location(1, 1), "the file is empty");
                 return null;
@@ -36,13 +37,10 @@ final class YamlTreeReader {
         }
     }
 
-    private static char[] readAll(Reader in) throws IOException {
-        StringBuilder out = new StringBuilder();
-        char[] buf = new char[8192];
-        for (int n; (n = in.read(buf)) > 0; ) {
-            out.append(buf, 0, n);
-        }
-        return out.toString().toCharArray();
+    private static String readAll(Reader in) throws IOException {
+        StringWriter out = new StringWriter();
+        in.transferTo(out);
+        return out.toString();
     }
 
     private static YamlNode convert(YamlTree.Node node) {

@@ -84,7 +84,7 @@ public final class BatchRunner {
         }
         Path target = Path.of(expand(job.output().path(), job.name(), state.environment()));
         try (OutputFile out = new OutputFile(target, job.output().gzip())) {
-            Records records = new Records(job.output().format(), collection.columns());
+            Records records = collection.records();
             if (records.header() != null) {
                 out.line(records.header());
             }

@@ -13,4 +13,7 @@ interface Collection {
 
     /** The columns of every line. */
     java.util.List<String> columns();
+
+    /** How lines are written (format and columns), header included. */
+    Records records();
 }

@@ -3,6 +3,7 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
+import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.stats.ContainerStats;
@@ -39,7 +40,7 @@ record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records record
         long start = System.nanoTime();
         long interval = spec.interval().toNanos();
         long retryAfter = 0;
-        int consecutiveFailures = 0;
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), MAX_BACKOFF);
         try (StatsCollector collector = new StatsCollector(client)) {
             for (int round = 0; round < spec.rounds(); round++) {
                 long due = start + round * interval;
@@ -52,12 +53,10 @@ record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records record
                 try {
                     write(collector.collect(spec.includeStopped(), selected), out);
                     state.sample();
-                    consecutiveFailures = 0;
+                    backoff.reset();
                 } catch (DockerException e) {
                     state.failure(e.getMessage());
-                    consecutiveFailures++;
-                    long backoff = Math.min(MAX_BACKOFF.toNanos(), (1L << Math.min(consecutiveFailures - 1, 20)) * 1_000_000_000L);
-                    retryAfter = System.nanoTime() + backoff;
+                    retryAfter = System.nanoTime() + backoff.next().toNanos();
                 }
             }
         }

@@ -49,8 +49,7 @@ public final class EndpointOptions implements EnvAware {
 
     /** Every engine the user chose, in the order given; one unless several -H or --env were given. */
     public List<Environment> environments() throws EnvironmentException {
-        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        return new EnvironmentResolver(env, home).resolve(new EnvironmentSelection(hosts, context, environmentNames, config));
+        return new EnvironmentResolver(env, home()).resolve(selection());
     }
 
     /**
@@ -58,13 +57,20 @@ public final class EndpointOptions implements EnvAware {
      * or the default), or none when no file was named and the default does not exist.
      */
     public dev.dockstat.core.env.MetricsEndpointSettings metricsEndpoint() throws EnvironmentException {
-        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        Path file = new EnvironmentResolver(env, home).configFile(new EnvironmentSelection(hosts, context, environmentNames, config));
+        Path file = new EnvironmentResolver(env, home()).configFile(selection());
         boolean named = config != null || env.containsKey("DOCKSTAT_CONFIG");
         if (!named && !java.nio.file.Files.exists(file)) {
             return dev.dockstat.core.env.MetricsEndpointSettings.NONE;
         }
-        return dev.dockstat.core.env.EnvironmentsFile.read(file, env, home).metricsEndpoint();
+        return dev.dockstat.core.env.EnvironmentsFile.read(file, env, home()).metricsEndpoint();
+    }
+
+    private Path home() {
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+    }
+
+    private EnvironmentSelection selection() {
+        return new EnvironmentSelection(hosts, context, environmentNames, config);
     }
 
     /** The one engine of a command that watches one. */

@@ -121,8 +121,7 @@ public final class EnvironmentsFile {
             endpoint = endpoint.withTls(tls(spec.tls().get()));
         }
         if (spec.token().isPresent()) {
-            Reference token = spec.token().get();
-            endpoint = endpoint.withToken(Secret.of(resolve(token, "token").strip(), origin(token)));
+            endpoint = endpoint.withToken(secret(spec.token(), "token", true).orElseThrow());
         }
         if (spec.statsConcurrency().isPresent()) {
             endpoint = endpoint.withPools(PoolSizes.DEFAULTS.withFanout(spec.statsConcurrency().getAsInt()));
@@ -132,20 +131,22 @@ public final class EnvironmentsFile {
 
     /** The {@code metrics:} section with its files and variables read now; {@link MetricsEndpointSettings#NONE} without one. */
     public MetricsEndpointSettings metricsEndpoint() throws EnvironmentException {
-        Optional<Secret> password = metrics.password().isEmpty() ? Optional.empty()
-                : Optional.of(Secret.of(resolve(metrics.password().get(), "metrics password").strip(), origin(metrics.password().get())));
-        Optional<Secret> key = metrics.key().isEmpty() ? Optional.empty()
-                : Optional.of(Secret.of(resolve(metrics.key().get(), "metrics TLS key"), origin(metrics.key().get())));
-        return new MetricsEndpointSettings(metrics.user(), password, resolveOptional(metrics.cert(), "metrics TLS certificate"), key);
+        return new MetricsEndpointSettings(metrics.user(), secret(metrics.password(), "metrics password", true),
+                resolveOptional(metrics.cert(), "metrics TLS certificate"), secret(metrics.key(), "metrics TLS key", false));
     }
 
     private TlsMaterial tls(TlsSpec tls) throws EnvironmentException {
-        Optional<Secret> key = Optional.empty();
-        if (tls.key().isPresent()) {
-            key = Optional.of(Secret.of(resolve(tls.key().get(), "client key"), origin(tls.key().get())));
-        }
         return new TlsMaterial(resolveOptional(tls.ca(), "CA certificate"), resolveOptional(tls.cert(), "client certificate"),
-                key, tls.skipVerify(), tls.serverName());
+                secret(tls.key(), "client key", false), tls.skipVerify(), tls.serverName());
+    }
+
+    /** A referenced secret read now, labelled with where it came from; {@code strip} for one-line secrets (tokens, passwords). */
+    private Optional<Secret> secret(Optional<Reference> reference, String what, boolean strip) throws EnvironmentException {
+        if (reference.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = resolve(reference.get(), what);
+        return Optional.of(Secret.of(strip ? value.strip() : value, origin(reference.get())));
     }
 
     private Optional<String> resolveOptional(Optional<Reference> reference, String what) throws EnvironmentException {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dockstat.core.api.JsonStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record EngineEvent(byte[] raw, long timeNano, String type, String action,
             }
             long[] time = new long[2]; // timeNano, time
             String[] text = new String[5]; // Type, Action, status, Actor.ID, id
-            Map<String, String> attributes = new LinkedHashMap<>();
+            List<Map<String, String>> attributes = new ArrayList<>(1); // Actor.Attributes, as parsed (no copy)
             JsonStream.object(p, JsonToken.START_OBJECT, (name, v) -> {
                 switch (name) {
                     case "timeNano" -> time[0] = JsonStream.number(p, v);
@@ -41,7 +42,7 @@ public record EngineEvent(byte[] raw, long timeNano, String type, String action,
                     case "Actor" -> JsonStream.object(p, v, (f, av) -> {
                         switch (f) {
                             case "ID" -> text[3] = JsonStream.text(p, av);
-                            case "Attributes" -> attributes.putAll(JsonStream.strings(p, av));
+                            case "Attributes" -> attributes.add(JsonStream.strings(p, av));
                             default -> p.skipChildren();
                         }
                     });
@@ -57,7 +58,8 @@ public record EngineEvent(byte[] raw, long timeNano, String type, String action,
             }
             String id = text[3] != null ? text[3] : text[4] != null ? text[4] : "";
             String action = text[1] != null ? text[1] : text[2] != null ? text[2] : "";
-            return new EngineEvent(line, timeNano, text[0] == null ? "" : text[0], action, id, attributes);
+            return new EngineEvent(line, timeNano, text[0] == null ? "" : text[0], action, id,
+                    attributes.isEmpty() ? Map.of() : attributes.getLast());
         } catch (IOException e) {
             return null;
         }
