@@ -142,7 +142,7 @@ function ipcSection() {
     `${r.containersOnEngine > r.containersOurs ? `, ${r.containersOnEngine - r.containersOurs} of other users of the engine` : ''}; ` +
     `other users may start more during the run): ${r.perEnv.length} × that many container readings per interval.`, '',
     table(['environment', 'containers per round', 'metrics msgs', 'cadence (median)', 'first round', 'round median', 'round p90', 'round max'], rows), '',
-    table(['figure', 'dockstat serve-ipc', 'Go worker (quoted from PROTOCOL/issue 6, 1 environment, 63 containers)'], [
+    table(['figure', 'dockstat serve-ipc', 'Go worker (quoted in docs/serve-ipc.md, 1 environment, 63 containers)'], [
       ['`ready` after spawn, median', ms(r.readyMs?.median), '12 ms'],
       ['peak RSS (VmHWM)', `${mb(end.hwmKb)} (RSS at the end ${mb(end.rssKb)}, ${end.threads} threads)`, '11-12 MB'],
       ['CPU (utime+stime), first 60 s after configure, start included', first60 ? ms(first60.cpuMs) : '–', '140-180 ms over 40-60 s'],

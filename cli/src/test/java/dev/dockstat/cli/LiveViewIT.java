@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The live view on a real terminal: tmux (a server of its own) runs the packaged dockstat in a
  * 120x30 pane; keys go in with send-keys and the screen comes back with capture-pane. Sorting,
  * resizing and quitting are checked on the screen, and the terminal's modes must be what they were
- * before. The captures are kept in target/live-view/ (the README shows them).
+ * before. The captures are kept in target/live-view/ (docs/commands.md shows one).
  */
 class LiveViewIT {
 

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Peers that break the protocol ({@link BrokenPeer}, a fake), through core's client, collector and
- * follower: each failure takes the time PROTOCOL.md gives the request, leaves the other containers
+ * follower: each failure takes the time docs/serve-ipc.md gives the request, leaves the other containers
  * of the round alone, is one line that says what failed, and 100 of them leave no thread and no
  * descriptor behind.
  */

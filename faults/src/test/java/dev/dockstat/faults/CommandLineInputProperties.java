@@ -85,7 +85,7 @@ class CommandLineInputProperties {
         }
     }
 
-    /** An environments file with every kind of entry (README's), all pointing nowhere. */
+    /** An environments file with every kind of entry (docs/configuration.md's), all pointing nowhere. */
     private static final String ENVIRONMENTS = """
             environments:
               local:

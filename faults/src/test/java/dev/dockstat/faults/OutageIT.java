@@ -250,7 +250,7 @@ class OutageIT {
             List<JsonNode> after = aux.events(t0, t1 + 1_000_000);
             Set<EventKey> forgotten = new HashSet<>(EventKey.counted(before, t0, t1).keySet());
             forgotten.retainAll(EventKey.counted(after, t0, t1).keySet());
-            assertEquals(Set.of(), forgotten, "the engine forgot its events across the restart (as TESTBED.md says)");
+            assertEquals(Set.of(), forgotten, "the engine forgot its events across the restart (docs/testbed.md: events live in memory only)");
             assertTrue(EventKey.counted(after, t0, t1).keySet().stream().anyMatch(k -> k.id().equals(c1) && k.action().equals("start")),
                     "the engine restarted r1 (--restart always) and reports it");
             assertTrue(EventKey.counted(after, t0, t1).keySet().stream().anyMatch(k -> k.id().equals(c4)), "r4 after the restart");

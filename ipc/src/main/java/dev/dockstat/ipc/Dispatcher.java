@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>A {@code configure} identical to the running one keeps that environment as it is: Dockhand
  * re-sends every environment on each settings refresh, and the Go worker's reconnect on each one
- * costs a round and repeats the {@code env_status} notification (PROTOCOL.md FIX).
+ * costs a round and repeats the {@code env_status} notification (docs/serve-ipc.md, "Where it differs").
  */
 public final class Dispatcher {
 

@@ -18,7 +18,7 @@ public sealed interface Inbound {
     record Configure(long envId, String name, String connectionType, Secret hawserToken, EnvConfig config)
             implements Inbound {
 
-        /** Hawser's edge agent connects inward: there is nothing to poll (PROTOCOL.md). */
+        /** Hawser's edge agent connects inward: there is nothing to poll (docs/serve-ipc.md). */
         public boolean edge() {
             return "hawser-edge".equals(connectionType);
         }

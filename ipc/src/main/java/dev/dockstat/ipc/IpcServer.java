@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The collection worker: {@code ready} on stdout, then one command per stdin line until stdin
  * ends, a {@code shutdown} arrives or {@link #stop()} is called; every environment is stopped
- * before {@link #run()} returns. See PROTOCOL.md for the messages.
+ * before {@link #run()} returns. See docs/serve-ipc.md for the messages.
  *
  * <p>Lines up to {@link #MAX_LINE} are read; a longer one is skipped once it passes the cap (never
  * buffered whole), and a line that is not a valid message is skipped, each with a diagnostic on
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class IpcServer {
 
-    /** The longest stdin line accepted (PROTOCOL.md: 10 MiB). */
+    /** The longest stdin line accepted (docs/serve-ipc.md: 10 MiB). */
     public static final int MAX_LINE = 10 * 1024 * 1024;
 
     private final InputStream in;

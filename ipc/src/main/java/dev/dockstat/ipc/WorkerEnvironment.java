@@ -9,7 +9,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code SKIP_DF_COLLECTION}: {@code true} or {@code 1} turns disk usage off. Dockhand's own
  *       server reads only these as set; the Go worker took any non-empty value, even {@code false}
- *       (PROTOCOL.md FIX).</li>
+ *       (docs/serve-ipc.md, "Where it differs").</li>
  *   <li>{@code DOCKSTAT_DISK_DELAY_MS}: first disk check after configure (default 10000).</li>
  *   <li>{@code DOCKSTAT_DISK_INTERVAL_MS}: time between disk checks (default 300000).</li>
  *   <li>{@code DOCKSTAT_DEBUG=1}: a stderr line per metrics round with its duration.</li>

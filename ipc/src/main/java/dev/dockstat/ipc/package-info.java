@@ -1,2 +1,2 @@
-/** The serve-ipc protocol (../shared/PROTOCOL.md): wire records, the JSON-lines codec, the dispatcher. */
+/** The serve-ipc protocol (docs/serve-ipc.md): wire records, the JSON-lines codec, the dispatcher. */
 package dev.dockstat.ipc;

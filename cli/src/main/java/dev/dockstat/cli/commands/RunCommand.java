@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 public final class RunCommand extends BaseCommand {
 
     /** The plan file. */
-    @Parameters(paramLabel = "PLAN.yaml", description = "The plan file (see README, 'Scripted collection').")
+    @Parameters(paramLabel = "PLAN.yaml", description = "The plan file (its format: docs/run.md).")
     Path planFile;
 
     /** Validate only. */

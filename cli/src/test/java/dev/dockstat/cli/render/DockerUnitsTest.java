@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Figures read off docker stats on the test bed (STATS-REFERENCE.md). */
+/** Figures read off docker stats on the test bed (docs/metrics-math.md). */
 class DockerUnitsTest {
 
     @Test

@@ -23,7 +23,7 @@ import java.util.List;
  * failure surfaces as a {@link DockerException} whose message is ready for a user; status codes
  * become exceptions here and nowhere else.
  *
- * <p>Default timeouts follow the Dockhand worker (PROTOCOL.md): ping 5 s, list 15 s, stats 10 s,
+ * <p>Default timeouts follow the Dockhand worker (docs/serve-ipc.md): ping 5 s, list 15 s, stats 10 s,
  * info 10 s, df 20 s, anything else 30 s.
  */
 public final class DockerClient implements AutoCloseable {
@@ -146,7 +146,7 @@ public final class DockerClient implements AutoCloseable {
         return read("/containers/json?all=" + all, Pool.REQUEST, LIST_TIMEOUT, EngineJson::containers, "list containers");
     }
 
-    /** How a stats reading is asked for; see STATS-REFERENCE.md "Engine facts". */
+    /** How a stats reading is asked for; see docs/metrics-math.md, "What the engine answers". */
     public enum StatsMode {
         /** {@code stream=false&one-shot=true}: returns at the engine's next tick, without precpu. */
         ONE_SHOT("stream=false&one-shot=true"),

@@ -12,7 +12,7 @@ import java.io.IOException;
  */
 public final class EventLines implements Closeable {
 
-    /** Longest event line passed on (PROTOCOL.md: 1 MiB). */
+    /** Longest event line passed on (docs/serve-ipc.md: 1 MiB). */
     public static final int MAX_LINE = 1024 * 1024;
 
     private final TransportResponse response;

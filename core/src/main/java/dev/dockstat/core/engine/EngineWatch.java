@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Watches one engine with three loops, each on a virtual thread of its own, the way Dockhand's
- * collection worker does per environment (PROTOCOL.md):
+ * collection worker does per environment (docs/serve-ipc.md):
  * <ul>
  *   <li>metrics: a round at once, then one every {@link WatchSettings#metricsInterval()} (start to
  *       start): ping, list running containers, stats of all of them in flight together
@@ -60,7 +60,7 @@ public final class EngineWatch implements AutoCloseable {
         void diagnostic(String message);
     }
 
-    /** Largest {@code /system/df} body passed on (PROTOCOL.md). */
+    /** Largest {@code /system/df} body passed on (docs/serve-ipc.md). */
     public static final int DF_CAP = 10 * 1024 * 1024;
     /** Largest {@code /info} body passed on with a disk check. */
     public static final int INFO_CAP = 2 * 1024 * 1024;

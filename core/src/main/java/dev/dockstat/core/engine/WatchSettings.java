@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an {@link EngineWatch} paces its loops. The defaults are the Dockhand worker's (PROTOCOL.md).
+ * How an {@link EngineWatch} paces its loops. The defaults are the Dockhand worker's (docs/serve-ipc.md).
  *
  * @param metricsInterval time between the starts of two metrics rounds
  * @param eventMode follow a held-open stream, or poll

@@ -2,7 +2,7 @@ package dev.dockstat.core.events;
 
 import java.time.Duration;
 
-/** Reconnect delays: 5 s, doubling to 60 s; reset after a good connection (PROTOCOL.md). */
+/** Reconnect delays: 5 s, doubling to 60 s; reset after a good connection (docs/serve-ipc.md). */
 public final class Backoff {
 
     public static final Duration FIRST = Duration.ofSeconds(5);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Per-container histories of one environment, each fed by its own poller (the Isaiah seed's
+ * Per-container histories of one environment, each fed by its own poller (serve-ipc's
  * container metrics): the first read of a container starts a poller that takes a reading every
  * {@code interval} into a {@link MetricHistory}; a poller whose container nobody read for
  * {@code idleTimeout} stops, and its history is dropped.
@@ -41,7 +41,7 @@ public final class ContainerHistories implements AutoCloseable {
 
     /**
      * A read: the points after the cursor, and whether the container runs. A container that is not
-     * running (stopped, or unknown) gives no points, as in the Isaiah seed; its poller, if any, keeps
+     * running (stopped, or unknown) gives no points, as docs/serve-ipc.md says; its poller, if any, keeps
      * its history until the idle timeout in case it starts again.
      *
      * @param containerId the full ID ({@code idOrName} resolved), or the name asked for when unknown

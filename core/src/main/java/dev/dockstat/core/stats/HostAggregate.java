@@ -4,7 +4,7 @@ import dev.dockstat.core.model.EngineInfo;
 
 /**
  * The host-wide figures of one round, as the IPC {@code metrics} message defines them
- * (PROTOCOL.md): the containers' CPU as a share of the whole host, and their memory of the host's.
+ * (docs/serve-ipc.md): the containers' CPU as a share of the whole host, and their memory of the host's.
  *
  * @param cpu percent of the whole host: the sum of container CPU percents (each of one CPU) / NCPU
  * @param memPercent {@code memUsed / memTotal * 100}

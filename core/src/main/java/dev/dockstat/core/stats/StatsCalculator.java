@@ -3,7 +3,7 @@ package dev.dockstat.core.stats;
 import dev.dockstat.core.model.StatsSample;
 
 /**
- * The formulas of {@code docker stats} (STATS-REFERENCE.md), as pure functions of samples.
+ * The formulas of {@code docker stats} (docs/metrics-math.md), as pure functions of samples.
  *
  * <p>Why two samples: the CPU counters are cumulative (nanoseconds of CPU used by the container,
  * nanoseconds of CPU time the host had), so a percentage only exists for an interval between two

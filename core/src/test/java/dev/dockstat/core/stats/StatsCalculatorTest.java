@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockstat.core.model.StatsSample;
 import org.junit.jupiter.api.Test;
 
-/** Pins the formulas with the figures of STATS-REFERENCE.md and the test bed. */
+/** Pins the formulas with the figures of docs/metrics-math.md and the test bed. */
 class StatsCalculatorTest {
 
     static StatsSample sample(long cpu, long system, int cpus, long preCpu, long preSystem) {
@@ -89,7 +89,7 @@ class StatsCalculatorTest {
     }
     @Test
     void referenceMemoryFigureOfTheSixtyFourMegContainer() {
-        // STATS-REFERENCE: "-m 64m" after writing 40 MB shows 14.5MiB / 64MiB and 22.65%
+        // docs/metrics-math.md: "-m 64m" after writing 40 MB shows 14.5MiB / 64MiB and 22.65%
         long limit = 64L << 20;
         long cache = 41_943_040L;
         long used = 15_200_000L; // 14.496 MiB
