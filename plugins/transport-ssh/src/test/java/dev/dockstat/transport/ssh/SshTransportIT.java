@@ -1,0 +1,56 @@
+package dev.dockstat.transport.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dockstat.core.spi.Endpoint;
+import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.spi.TransportRequest;
+import dev.dockstat.core.spi.TransportResponse;
+import dev.dockstat.core.transport.TransportRegistry;
+import dev.dockstat.testbed.TestBed;
+import dev.dockstat.transport.tck.TransportContract;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The transport contract over ssh to the test bed's loopback sshd, whose docker is the test engine's CLI. */
+class SshTransportIT extends TransportContract {
+
+    @BeforeAll
+    static void sshOptions() {
+        System.setProperty(SshTransportProvider.OPTIONS_PROPERTY, SshBed.get().options());
+    }
+
+    @Override
+    protected Endpoint endpoint(TestBed bed) {
+        return Endpoint.of(SshBed.get().uri());
+    }
+
+    @Test
+    void closeEndsEverySshProcess() throws Exception {
+        Set<Long> before = sshChildren();
+        Transport transport = TransportRegistry.load().open(endpoint(TestBed.get()));
+        try (TransportResponse ping = transport.execute(TransportRequest.get("/_ping", TransportRequest.Pool.REQUEST, Duration.ofSeconds(10)))) {
+            assertEquals(200, ping.status());
+        }
+        Set<Long> started = new HashSet<>(sshChildren());
+        started.removeAll(before);
+        assertEquals(1, started.size(), "one ssh process carries the one pooled connection");
+        long t0 = System.nanoTime();
+        transport.close();
+        TestBed.await("the ssh process to end", Duration.ofSeconds(5), () -> Collections.disjoint(sshChildren(), started));
+        System.out.println("[ssh] close() ended the connection's ssh process after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /** This JVM's ssh child processes, by pid. */
+    static Set<Long> sshChildren() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+}
