@@ -47,7 +47,13 @@ final class SshProcessSocket extends java.net.Socket {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroy), "dockstat-ssh-cleanup"));
     }
 
+    /** A first request on every new connection: its answer shows the login and the remote docker worked. */
+    private static final byte[] PROBE = "HEAD /_ping HTTP/1.1\r\nHost: localhost\r\nUser-Agent: dockstat\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final int PROBE_HEADERS_MAX = 16 * 1024;
+
     private final SshCommand command;
+    private final ConnectGate gate;
     private volatile Process process;
     private volatile FileChannel stderr;
     private volatile int soTimeout;
@@ -55,16 +61,32 @@ final class SshProcessSocket extends java.net.Socket {
     private InputStream in;
     private OutputStream out;
 
-    SshProcessSocket(SshCommand command) {
+    SshProcessSocket(SshCommand command, ConnectGate gate) {
         this.command = command;
+        this.gate = gate;
     }
 
-    /** Starts ssh; {@code endpoint} (the HTTP host HttpClient resolved) is ignored. */
+    /**
+     * Starts ssh and waits until the engine answers a probe through it, so that a failure to log in
+     * or to reach docker is told here, and the gate knows when the login is over. {@code endpoint}
+     * (the HTTP host HttpClient resolved) is ignored; {@code timeout} too: ssh's own ConnectTimeout
+     * and the request's deadline (which closes this socket) bound the wait.
+     */
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         if (closed) {
             throw new SocketException("Socket is closed");
         }
+        gate.enter(() -> closed);
+        try {
+            start();
+            probe(process);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void start() throws IOException {
         Path errors = Files.createTempFile("dockstat-ssh", ".err");
         Process started;
         try {
@@ -91,6 +113,49 @@ final class SshProcessSocket extends java.net.Socket {
             end(started);
             throw new SocketException("Socket is closed");
         }
+    }
+
+    /** Sends {@link #PROBE} and reads the answer's head (a HEAD answer has no body). */
+    private void probe(Process p) throws IOException {
+        try {
+            OutputStream stdin = p.getOutputStream();
+            stdin.write(PROBE);
+            stdin.flush();
+            InputStream stdout = p.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.length() < PROBE_HEADERS_MAX && !endsWithBlankLine(head)) {
+                int b = stdout.read();
+                if (b < 0) {
+                    IOException why = exitFailure(p);
+                    throw why != null ? why : new IOException("connection closed by the remote host before the engine answered");
+                }
+                head.append((char) b);
+            }
+            if (!head.toString().startsWith("HTTP/1.")) {
+                throw new IOException("the remote 'docker system dial-stdio' did not answer with HTTP (" + firstLine(head) + ")");
+            }
+        } catch (IOException e) {
+            if (closed) {
+                throw new SocketException("Socket is closed");
+            }
+            IOException why = e.getMessage() != null && e.getMessage().contains("Broken pipe") ? exitFailure(p) : null;
+            if (why != null) {
+                why.addSuppressed(e);
+                throw why;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean endsWithBlankLine(StringBuilder s) {
+        int n = s.length();
+        return n >= 4 && s.charAt(n - 4) == '\r' && s.charAt(n - 3) == '\n' && s.charAt(n - 2) == '\r' && s.charAt(n - 1) == '\n';
+    }
+
+    private static String firstLine(StringBuilder s) {
+        String text = s.toString().strip();
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
     }
 
     @Override

@@ -71,7 +71,8 @@ public final class SshTransportProvider implements TransportProvider {
                 ? SshCommand.options(property, "system property " + OPTIONS_PROPERTY)
                 : SshCommand.options(System.getenv(OPTIONS_VARIABLE), OPTIONS_VARIABLE);
         SshCommand command = SshCommand.of(executable, address, options);
-        var connector = new HttpClientTransport.Connector(TARGET, proxy -> new SshProcessSocket(command), NO_DNS, null, false);
+        ConnectGate gate = new ConnectGate(ConnectGate.DEFAULT_PERMITS);
+        var connector = new HttpClientTransport.Connector(TARGET, proxy -> new SshProcessSocket(command, gate), NO_DNS, null, false);
         return new HttpClientTransport(connector, endpoint.pools());
     }
 

@@ -1,6 +1,7 @@
 package dev.dockstat.transport.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
@@ -9,7 +10,14 @@ import dev.dockstat.core.spi.TransportResponse;
 import dev.dockstat.core.transport.TransportRegistry;
 import dev.dockstat.testbed.TestBed;
 import dev.dockstat.transport.tck.TransportContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
@@ -44,6 +52,43 @@ class SshTransportIT extends TransportContract {
         transport.close();
         TestBed.await("the ssh process to end", Duration.ofSeconds(5), () -> Collections.disjoint(sshChildren(), started));
         System.out.println("[ssh] close() ended the connection's ssh process after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /**
+     * Thirty connections opened at once, as a stats round over thirty containers opens them: sshd
+     * starts dropping logins beyond 10 at a time (MaxStartups), which dropped 21 of 60 before the
+     * gate; now every request is answered and sshd logs no drop.
+     */
+    @Test
+    void aBurstOfNewConnectionsIsNotDroppedBySshd() throws Exception {
+        Path log = SshBed.get().dir().resolve("sshd.log");
+        long dropsBefore = drops(log);
+        int burst = 30;
+        long t0 = System.nanoTime();
+        try (Transport transport = TransportRegistry.load().open(endpoint(TestBed.get()));
+             ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                answers.add(parallel.submit(() -> {
+                    try (TransportResponse r = transport.execute(TransportRequest.get("/_ping", TransportRequest.Pool.FANOUT, Duration.ofSeconds(60)))) {
+                        return r.status();
+                    }
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+            assertTrue(sshChildren().size() >= 2, "requests in parallel ran over several ssh connections");
+        }
+        assertEquals(dropsBefore, drops(log), "sshd dropped logins past MaxStartups");
+        System.out.println("[ssh] " + burst + " requests at once over fresh ssh connections answered in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    private static long drops(Path sshdLog) throws Exception {
+        try (var lines = Files.lines(sshdLog)) {
+            return lines.filter(l -> l.contains("past MaxStartups")).count();
+        }
     }
 
     /** This JVM's ssh child processes, by pid. */
