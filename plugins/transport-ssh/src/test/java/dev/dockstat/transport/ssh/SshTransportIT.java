@@ -3,6 +3,7 @@ package dev.dockstat.transport.ssh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportRequest;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +91,43 @@ class SshTransportIT extends TransportContract {
         try (var lines = Files.lines(sshdLog)) {
             return lines.filter(l -> l.contains("past MaxStartups")).count();
         }
+    }
+
+    /**
+     * The cost of ssh on one call, printed (a figure, not a goal: the machine is shared): the first
+     * call over a new transport (over ssh: the login too) and the median of ten more over the pooled
+     * connection, over ssh and over the engine's unix socket. A one-shot stats call waits for the
+     * engine's next tick, so a ping is timed too: the transport's own share.
+     */
+    @Test
+    void reportsTheLatencyOfAStatsCallOverSshAndUnix() throws Exception {
+        String name = "dst-tr-ssh-latency";
+        TestBed.idle(name);
+        try {
+            for (Endpoint endpoint : List.of(endpoint(TestBed.get()), Endpoint.of(TestBed.get().socketUri()))) {
+                try (DockerClient client = new DockerClient(endpoint, TransportRegistry.load().open(endpoint))) {
+                    report(endpoint.scheme(), "stats call", () -> assertEquals("/" + name, client.stats(name, DockerClient.StatsMode.ONE_SHOT).name()));
+                    report(endpoint.scheme(), "ping", () -> client.ping(DockerClient.PING_TIMEOUT));
+                }
+            }
+        } finally {
+            TestBed.remove(name);
+        }
+    }
+
+    private static void report(String scheme, String what, Runnable call) {
+        long t0 = System.nanoTime();
+        call.run();
+        long first = System.nanoTime() - t0;
+        long[] warm = new long[10];
+        for (int i = 0; i < warm.length; i++) {
+            long t = System.nanoTime();
+            call.run();
+            warm[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(warm);
+        System.out.printf("[ssh] one %s over %s: first %.1f ms, then median %.1f ms (min %.1f, max %.1f)%n",
+                what, scheme, first / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6);
     }
 
     /** This JVM's ssh child processes, by pid. */
