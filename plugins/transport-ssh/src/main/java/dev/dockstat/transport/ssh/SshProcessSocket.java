@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * each pooled connection is one ssh process (and one session on the remote host), started by
  * {@link #connect} and ended by {@link #close}.
  *
+ * <p>Connecting starts ssh and sends a probe ({@code HEAD /_ping}) whose answer shows that the login
+ * and the remote docker worked; until then the connection holds a turn of the transport's
+ * {@link ConnectGate}.
+ *
  * <p>Failures: when stdout ends, the process's exit status and stderr say why ({@link SshFailure}):
  * a refused port, a refused key, an unknown host key, no docker on the remote host. stderr goes to a
  * file that is unlinked at once (no reader thread per connection, nothing left behind).
@@ -44,7 +48,11 @@ final class SshProcessSocket extends java.net.Socket {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroy), "dockstat-ssh-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroy), "dockstat-ssh-cleanup"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM exits: its connections end with it (ssh sees its stdin close)
+        }
     }
 
     /** A first request on every new connection: its answer shows the login and the remote docker worked. */
