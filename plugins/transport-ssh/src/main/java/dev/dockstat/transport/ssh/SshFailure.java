@@ -35,7 +35,12 @@ final class SshFailure {
             return cap("docker is not installed on the remote host, or not on the PATH of its ssh sessions (" + shown + ")");
         }
         if (lines.isEmpty()) {
-            return status == SSH_ERROR ? "ssh failed without a message (exit status 255)"
+            if (status == SSH_ERROR) {
+                return "ssh failed without a message (exit status 255)";
+            }
+            // the JDK reports a process killed by signal N as 128 + N; a remote shell does the same for its command
+            return status > 128 && status < 160
+                    ? "the ssh connection ended with exit status " + status + " (killed by signal " + (status - 128) + ")"
                     : "the remote command 'docker system dial-stdio' ended with exit status " + status;
         }
         String verdict = refusedLogin(withoutFullStop(lines.getLast()));

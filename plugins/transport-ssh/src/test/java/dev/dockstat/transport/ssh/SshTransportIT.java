@@ -1,9 +1,15 @@
 package dev.dockstat.transport.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.EventQuery;
+import dev.dockstat.core.engine.Reachability;
+import dev.dockstat.core.events.Backoff;
+import dev.dockstat.core.events.EngineEvent;
+import dev.dockstat.core.events.EventFollower;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportRequest;
@@ -11,12 +17,14 @@ import dev.dockstat.core.spi.TransportResponse;
 import dev.dockstat.core.transport.TransportRegistry;
 import dev.dockstat.testbed.TestBed;
 import dev.dockstat.transport.tck.TransportContract;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,6 +136,72 @@ class SshTransportIT extends TransportContract {
         Arrays.sort(warm);
         System.out.printf("[ssh] one %s over %s: first %.1f ms, then median %.1f ms (min %.1f, max %.1f)%n",
                 what, scheme, first / 1e6, warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6);
+    }
+
+    /**
+     * The ssh client itself dies (SIGKILL to every ssh process of the client, as the OOM killer or a
+     * stray kill would do) while core's event follower streams: it reconnects and resumes with since,
+     * and each lifecycle event of a container started around the cut arrives exactly once.
+     */
+    @Test
+    void eventsResumeAfterTheSshProcessIsKilled() throws Exception {
+        String name = "dst-tr-ssh-killed";
+        TestBed.remove(name);
+        Set<Long> before = sshChildren();
+        try (DockerClient client = new DockerClient(endpoint(TestBed.get()), TransportRegistry.load().open(endpoint(TestBed.get())))) {
+            List<EngineEvent> events = new CopyOnWriteArrayList<>();
+            List<String> outages = new CopyOnWriteArrayList<>();
+            var follower = new EventFollower(client, EventQuery.containers(), 0,
+                    new Reachability((online, error) -> {
+                        if (!online) {
+                            outages.add(String.valueOf(error));
+                        }
+                    }), events::add, new Backoff());
+            Thread thread = Thread.ofVirtual().start(follower::run);
+            TestBed.await("the follower streaming", Duration.ofSeconds(30), () -> follower.cursorNanos() > 0);
+            TestBed.docker("create", "--network", "none", "--label", TestBed.LABEL, "--name", name, TestBed.IMAGE, "sleep", "100000");
+            TestBed.await("create", Duration.ofSeconds(20), () -> has(events, name, "create"));
+
+            Set<Long> killed = new HashSet<>(sshChildren());
+            killed.removeAll(before);
+            killed.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            TestBed.docker("start", name);
+            TestBed.docker("kill", name);
+            TestBed.docker("rm", name);
+
+            TestBed.await("destroy after the cut", Duration.ofSeconds(60), () -> has(events, name, "destroy"));
+            follower.close();
+            thread.join(5000);
+            for (String action : List.of("create", "start", "kill", "die", "destroy")) {
+                assertEquals(1, events.stream().filter(e -> name.equals(e.attributes().get("name")) && e.action().equals(action)).count(),
+                        action + " delivered exactly once");
+            }
+            System.out.println("[ssh] killed " + killed.size() + " ssh processes mid-stream; every event of " + name
+                    + " arrived once; outages seen: " + outages);
+        } finally {
+            TestBed.remove(name);
+        }
+    }
+
+    private static boolean has(List<EngineEvent> events, String name, String action) {
+        return events.stream().anyMatch(e -> name.equals(e.attributes().get("name")) && e.action().equals(action));
+    }
+
+    /** {@code ssh://host/path}: the remote docker CLI is told the socket ({@code --host=unix://path}). */
+    @Test
+    void aSocketPathInTheAddressReachesThatSocket() throws Exception {
+        Endpoint withPath = Endpoint.of(SshBed.get().uri() + TestBed.get().socketUri().substring("unix://".length()));
+        try (Transport transport = TransportRegistry.load().open(withPath);
+             TransportResponse ping = transport.execute(TransportRequest.get("/_ping", TransportRequest.Pool.REQUEST, Duration.ofSeconds(30)))) {
+            assertEquals(200, ping.status());
+        }
+        Endpoint missing = Endpoint.of(SshBed.get().uri() + "/tmp/dst-no-such-engine.sock");
+        try (Transport transport = TransportRegistry.load().open(missing)) {
+            IOException e = assertThrows(IOException.class,
+                    () -> transport.execute(TransportRequest.get("/_ping", TransportRequest.Pool.REQUEST, Duration.ofSeconds(30))).close());
+            assertTrue(e.getMessage().contains("/tmp/dst-no-such-engine.sock") && !e.getMessage().contains("\n"), e.getMessage());
+            System.out.println("[ssh] a socket path with no engine behind it: " + e.getMessage());
+        }
     }
 
     /** This JVM's ssh child processes, by pid. */

@@ -103,6 +103,7 @@ class SshTransportProviderTest {
                 SshFailure.reason(127, "sh: docker: No such file or directory\n"));
         assertEquals("ssh failed without a message (exit status 255)", SshFailure.reason(255, ""));
         assertEquals("the remote command 'docker system dial-stdio' ended with exit status 1", SshFailure.reason(1, "\n"));
+        assertEquals("the ssh connection ended with exit status 137 (killed by signal 9)", SshFailure.reason(137, ""));
         String line = SshFailure.reason(255, "Warning: Permanently added '[h]:22' (ED25519) to the list of known hosts.\r\n" + "x".repeat(1000));
         assertTrue(line.length() <= 400 && !line.contains("\n") && line.startsWith("ssh: xxx"), line);
     }
