@@ -95,16 +95,20 @@ final class SshProcessSocket extends java.net.Socket {
     }
 
     private void start() throws IOException {
-        Path errors = Files.createTempFile("dockstat-ssh", ".err");
+        // "Cannot run program ...: No such file or directory" would read as a missing engine socket:
+        // failures to start are worded here, the JDK's text kept as a suppressed exception
+        Path errors;
+        try {
+            errors = Files.createTempFile("dockstat-ssh", ".err");
+        } catch (IOException e) {
+            throw startFailure("no temporary file for ssh's messages in " + System.getProperty("java.io.tmpdir"), e);
+        }
         Process started;
         try {
             started = new ProcessBuilder(command.argv()).redirectError(errors.toFile()).start();
         } catch (IOException e) {
             Files.deleteIfExists(errors);
-            // "Cannot run program ...: No such file or directory" would read as a missing engine socket
-            IOException failure = new IOException("cannot start the ssh client '" + command.argv().getFirst() + "'");
-            failure.addSuppressed(e);
-            throw failure;
+            throw startFailure("cannot start the ssh client '" + command.argv().getFirst() + "'", e);
         }
         try {
             stderr = FileChannel.open(errors, StandardOpenOption.READ);
@@ -121,6 +125,12 @@ final class SshProcessSocket extends java.net.Socket {
             end(started);
             throw new SocketException("Socket is closed");
         }
+    }
+
+    private static IOException startFailure(String message, IOException cause) {
+        IOException failure = new IOException(message);
+        failure.addSuppressed(cause);
+        return failure;
     }
 
     /** Sends {@link #PROBE} and reads the answer's head (a HEAD answer has no body). */
