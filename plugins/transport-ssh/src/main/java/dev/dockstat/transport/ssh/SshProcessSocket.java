@@ -135,33 +135,39 @@ final class SshProcessSocket extends java.net.Socket {
 
     /** Sends {@link #PROBE} and reads the answer's head (a HEAD answer has no body). */
     private void probe(Process p) throws IOException {
+        StringBuilder head = new StringBuilder();
         try {
             OutputStream stdin = p.getOutputStream();
             stdin.write(PROBE);
             stdin.flush();
             InputStream stdout = p.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (head.length() < PROBE_HEADERS_MAX && !endsWithBlankLine(head)) {
-                int b = stdout.read();
-                if (b < 0) {
-                    IOException why = exitFailure(p);
-                    throw why != null ? why : new IOException("connection closed by the remote host before the engine answered");
-                }
+            for (int b = stdout.read(); b >= 0; b = stdout.read()) {
                 head.append((char) b);
-            }
-            if (!head.toString().startsWith("HTTP/1.")) {
-                throw new IOException("the remote 'docker system dial-stdio' did not answer with HTTP (" + firstLine(head) + ")");
+                if (endsWithBlankLine(head) || head.length() >= PROBE_HEADERS_MAX) {
+                    break;
+                }
             }
         } catch (IOException e) {
+            // "Broken pipe", or "Stream closed" once the JDK saw ssh exit: ssh's own reason says more
+            IOException why = closed ? null : exitFailure(p);
             if (closed) {
                 throw new SocketException("Socket is closed");
             }
-            IOException why = e.getMessage() != null && e.getMessage().contains("Broken pipe") ? exitFailure(p) : null;
             if (why != null) {
                 why.addSuppressed(e);
                 throw why;
             }
             throw e;
+        }
+        if (closed) {
+            throw new SocketException("Socket is closed");
+        }
+        if (!endsWithBlankLine(head) && head.length() < PROBE_HEADERS_MAX) { // stdout ended
+            IOException why = exitFailure(p);
+            throw why != null ? why : new IOException("connection closed by the remote host before the engine answered");
+        }
+        if (!head.toString().startsWith("HTTP/1.") || !endsWithBlankLine(head)) {
+            throw new IOException("the remote 'docker system dial-stdio' did not answer with HTTP (" + firstLine(head) + ")");
         }
     }
 
