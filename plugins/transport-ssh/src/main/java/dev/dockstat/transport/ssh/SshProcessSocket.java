@@ -89,6 +89,9 @@ final class SshProcessSocket extends java.net.Socket {
         try {
             start();
             probe(process);
+        } catch (IOException e) {
+            close(); // a process that failed the probe is of no use, whatever HttpClient does next
+            throw e;
         } finally {
             gate.leave();
         }

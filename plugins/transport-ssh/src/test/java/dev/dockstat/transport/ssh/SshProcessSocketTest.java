@@ -34,12 +34,14 @@ class SshProcessSocketTest {
         }
     }
 
+    /** A login banner or shell noise instead of HTTP: said so, and the process that printed it is ended. */
     @Test
     void anAnswerThatIsNotHttpIsSaidSo() {
-        SshProcessSocket s = socket("printf 'Welcome to build-01!\\r\\n\\r\\n'; cat >/dev/null");
+        SshProcessSocket s = socket("printf 'Welcome to build-01!\\r\\n\\r\\n'; exec cat >/dev/null");
         IOException e = assertThrows(IOException.class, () -> s.connect(null, 0));
         assertEquals("the remote 'docker system dial-stdio' did not answer with HTTP (Welcome to build-01!)", e.getMessage());
-        s.close();
+        long pid = Long.parseLong(s.toString().replaceAll(".*pid (\\d+).*", "$1"));
+        dev.dockstat.testbed.TestBed.await("the process gone", Duration.ofSeconds(2), () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
 
     /** A request's deadline closes the socket while the login hangs: connect ends and the process with it. */
