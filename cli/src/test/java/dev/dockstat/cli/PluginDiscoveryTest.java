@@ -70,15 +70,15 @@ class PluginDiscoveryTest {
     @Test
     void theShippedPluginsAreFound() {
         TransportRegistry registry = TransportRegistry.load();
-        assertEquals(Set.of("unix", "tcp", "tls"), Set.copyOf(registry.providerNames()));
+        assertEquals(Set.of("unix", "tcp", "tls", "ssh"), Set.copyOf(registry.providerNames()));
         assertEquals(List.of("hawser-token"), registry.decoratorNames());
-        assertEquals(List.of("http", "https", "tcp", "unix"), registry.schemes());
+        assertEquals(List.of("http", "https", "ssh", "tcp", "unix"), registry.schemes());
     }
 
     @Test
     void anAddressNoPluginServesListsTheSchemesAndEachRefusal() {
-        var e = assertThrows(TransportConfigException.class, () -> TransportRegistry.load().open(Endpoint.of("ssh://user@host")));
-        assertTrue(e.getMessage().startsWith("no transport for ssh://user@host; available schemes: http, https, tcp, unix ["), e.getMessage());
+        var e = assertThrows(TransportConfigException.class, () -> TransportRegistry.load().open(Endpoint.of("npipe://user@host")));
+        assertTrue(e.getMessage().startsWith("no transport for npipe://user@host; available schemes: http, https, ssh, tcp, unix ["), e.getMessage());
         assertTrue(e.getMessage().contains("tls (tcp, https): serves tcp:// and https:// only"), e.getMessage());
         assertTrue(e.getMessage().contains("unix (unix): serves unix:// only"), e.getMessage());
     }
@@ -89,14 +89,14 @@ class PluginDiscoveryTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             TransportRegistry registry = TransportRegistry.load(loader);
             assertTrue(registry.providerNames().contains("fake"), registry.providerNames().toString());
-            assertEquals(List.of("fake", "http", "https", "tcp", "unix"), registry.schemes());
+            assertEquals(List.of("fake", "http", "https", "ssh", "tcp", "unix"), registry.schemes());
             Endpoint fake = Endpoint.of("fake://anywhere");
             try (DockerClient client = new DockerClient(fake, registry.open(fake))) {
                 assertEquals(new ApiVersion(1, 43), client.ping(DockerClient.PING_TIMEOUT));
             }
         }
         var e = assertThrows(TransportConfigException.class, () -> TransportRegistry.load().open(Endpoint.of("fake://anywhere")));
-        assertTrue(e.getMessage().contains("available schemes: http, https, tcp, unix"), "without the jar, fake:// is unknown");
+        assertTrue(e.getMessage().contains("available schemes: http, https, ssh, tcp, unix"), "without the jar, fake:// is unknown");
     }
 
     private Path compileIntoJar() throws IOException {

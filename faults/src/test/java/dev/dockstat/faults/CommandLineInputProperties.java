@@ -181,7 +181,7 @@ class CommandLineInputProperties {
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of("", "-1", "0", "1e400", "10m", "1h30", "2026-13-40T99:99:99Z", "{{.Nope", "{{json .}}", "{{range .}}",
                         "table {{.Name}}", "json", "type=", "=x", "event=die", "nonsense", "unix://", "tcp://", "tcp://:99999",
-                        "ssh://host", "\u0000", "../nowhere.yaml", "x".repeat(3000)),
+                        "ssh://127.0.0.1:1", "\u0000", "../nowhere.yaml", "x".repeat(3000)), // loopback: an ssh:// host name would go to DNS
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> option = Arbitraries.of("--since", "--until", "--filter", "--format", "-H", "--host", "--context", "--env",
                 "--config", "--no-stream", "--all", "--no-trunc", "--interval", "--listen", "--check", "--quiet", "-v", "--bogus", "-Z");

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Counts this process's open sockets (TCP and unix alike) from {@code /proc/self/fd}: the leak check. */
+/**
+ * Counts this process's open sockets (TCP and unix alike) and pipes from {@code /proc/self/fd}: the
+ * leak check. Pipes count because a transport may speak through a child process's stdin and stdout
+ * (ssh), whose pipes are its connections.
+ */
 public final class OpenSockets {
 
     private static final Path FDS = Path.of("/proc/self/fd");
@@ -27,7 +31,8 @@ public final class OpenSockets {
 
     private static boolean isSocket(Path fd) {
         try {
-            return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+            String target = Files.readSymbolicLink(fd).toString();
+            return target.startsWith("socket:") || target.startsWith("pipe:");
         } catch (IOException gone) {
             return false; // closed between listing and reading (e.g. the listing's own descriptor)
         }
