@@ -8,6 +8,7 @@ import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
+import dev.dockstat.core.stats.HostMetrics;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCollector;
 import java.time.Duration;
