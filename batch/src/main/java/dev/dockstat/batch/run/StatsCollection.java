@@ -3,7 +3,7 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
-import dev.dockstat.core.events.Backoff;
+import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.stats.ContainerStats;

@@ -2,8 +2,8 @@ package dev.dockstat.core.stats;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
-import dev.dockstat.core.engine.Reachability;
 import dev.dockstat.core.history.MetricHistory;
+import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.core.model.ContainerSummary;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
 import dev.dockstat.core.env.Environment;
-import dev.dockstat.core.spi.Endpoint;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
+import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.transport.TransportRegistry;
 import dev.dockstat.testbed.TestBed;
 import java.time.Duration;
