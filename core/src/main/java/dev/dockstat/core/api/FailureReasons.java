@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -39,7 +40,7 @@ public final class FailureReasons {
             }
         }
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : firstLine(message);
+        return message == null || message.isBlank() ? "connection failed without a reason given" : firstLine(message);
     }
 
     private static String plainReason(Throwable t) {
@@ -62,6 +63,9 @@ public final class FailureReasons {
         }
         if (lower.contains("connection refused") || t instanceof ConnectException) {
             return "connection refused";
+        }
+        if (t instanceof ClosedChannelException || lower.equals("socket closed") || lower.equals("socket is closed")) {
+            return "connection closed"; // by this side: an asynchronous close of a channel, or of a socket
         }
         if (lower.contains("connection reset") || lower.contains("broken pipe")) {
             return "connection reset by the engine";
