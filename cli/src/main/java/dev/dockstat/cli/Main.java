@@ -4,7 +4,7 @@ import dev.dockstat.cli.commands.ServeIpcCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** The {@code dockstat} entry point: the only place that calls {@link System#exit}. */
+/** The {@code dockstat} entry point: the only place that ends the process. */
 public final class Main {
 
     private Main() {}
@@ -24,5 +24,14 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Ends the process from a shutdown hook (SIGTERM, SIGINT) with {@code status} instead of the
+     * JVM's 128 + signal. {@link Runtime#halt} because {@link System#exit} would wait for the very
+     * hook that calls it; the hooks have done their work by then ({@link Shutdown}).
+     */
+    static void endAfterSignal(int status) {
+        Runtime.getRuntime().halt(status);
     }
 }

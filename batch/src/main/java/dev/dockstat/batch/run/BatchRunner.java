@@ -3,6 +3,7 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.outcome.Outcome;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,6 +111,17 @@ public final class BatchRunner {
             state.finish(TaskState.Status.FAILED, null, 0);
         }
         progress.finished(state);
+    }
+
+    /**
+     * The run as a whole: OK when every task is, FAILED when none is, else PARTIAL; a cause per
+     * task that did not end OK.
+     */
+    public static Outcome outcome(List<TaskState> states) {
+        List<String> causes = states.stream().filter(s -> s.status() != TaskState.Status.OK)
+                .map(s -> s.label() + ": " + (s.lastError() != null ? s.lastError() : s.status().name().toLowerCase(Locale.ROOT)))
+                .toList();
+        return Outcome.of(states.size() - causes.size(), causes);
     }
 
     /** {env}, {job}, {date} (yyyyMMdd) and {time} (HHmmss, the run's start). */

@@ -1,5 +1,6 @@
 package dev.dockstat.cli.commands;
 
+import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
@@ -81,11 +82,12 @@ public final class ServeMetricsCommand extends BaseCommand {
         })) {
             err.println("dockstat: serving metrics on " + (https == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
             err.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Shutdown shutdown = Shutdown.onSignal(() -> {
                 exporter.close();
                 stop.countDown();
-            }));
-            stop.await();
+            }, Duration.ZERO)) {
+                stop.await();
+            }
         }
         return 0;
     }
