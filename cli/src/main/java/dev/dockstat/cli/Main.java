@@ -1,6 +1,9 @@
 package dev.dockstat.cli;
 
 import dev.dockstat.cli.commands.ServeIpcCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -12,9 +15,9 @@ public final class Main {
     public static void main(String[] args) {
         // straight to the file descriptor, not System.out: a PrintStream swallows write errors, so a
         // streaming command could never see that the reader of a pipe went away (`dockstat stats | head`)
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (args.length == 1 && args[0].equals("serve-ipc")) {
             // Dockhand's exact invocation, on every worker (re)start: nothing to parse, so the
             // command-line model (about 175 classes, 100+ ms of a cold start) is not built

@@ -7,6 +7,7 @@ import dev.dockstat.core.outcome.Outcome;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,8 +47,8 @@ public final class BatchRunner {
         List<Runnable> starts = new ArrayList<>();
         for (Plan.Job job : plan.jobs()) {
             for (String env : job.environments()) {
-                Collection collection = Collections.of(job, env);
-                TaskState state = new TaskState(job.name(), env, job.collect().length(), Collections.expected(job.collect()));
+                JobCollection collection = JobCollections.of(job, env);
+                TaskState state = new TaskState(job.name(), env, job.collect().length(), JobCollections.expected(job.collect()));
                 states.add(state);
                 starts.add(() -> threads.add(Thread.ofVirtual().name("dockstat-task-" + state.label())
                         .start(() -> runTask(job, collection, state, clients.get(env), connectErrors.get(env), stop))));
@@ -68,13 +69,13 @@ public final class BatchRunner {
             try {
                 Environment env = environments.toEnvironment(spec);
                 clients.put(spec.name(), env.connect(registry));
-            } catch (TransportConfigException | IllegalStateException | java.io.UncheckedIOException e) {
+            } catch (TransportConfigException | IllegalStateException | UncheckedIOException e) {
                 errors.put(spec.name(), e.getMessage());
             }
         }
     }
 
-    private void runTask(Plan.Job job, Collection collection, TaskState state, DockerClient client, String connectError,
+    private void runTask(Plan.Job job, JobCollection collection, TaskState state, DockerClient client, String connectError,
             StopSignal stop) {
         state.start();
         if (client == null) {

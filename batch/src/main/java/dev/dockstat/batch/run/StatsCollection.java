@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@link StatsPoller} that stops after the plan's rounds. A failed round is counted and the next
  * attempts back off (skipping scheduled rounds) while the engine stays away.
  */
-record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) implements Collection {
+record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) implements JobCollection {
 
     static final List<String> COLUMNS = List.of("time", "env", "job", "id", "name", "cpu_percent", "mem_used", "mem_limit",
             "mem_percent", "net_rx", "net_tx", "blk_read", "blk_write", "pids");

@@ -1,5 +1,7 @@
 package dev.dockstat.cli.commands;
 
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpsConfigurator;
 import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
@@ -8,7 +10,10 @@ import dev.dockstat.core.env.MetricsEndpointSettings;
 import dev.dockstat.core.spi.Secret;
 import dev.dockstat.exporter.EndpointSecurity;
 import dev.dockstat.exporter.MetricsExporter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -51,14 +56,14 @@ public final class ServeMetricsCommand extends BaseCommand {
     String basicAuthUser;
 
     @Option(names = "--basic-auth-password-file", paramLabel = "FILE", description = "File holding the basic auth password.")
-    java.nio.file.Path basicAuthPasswordFile;
+    Path basicAuthPasswordFile;
 
     /** Serve HTTPS with this certificate chain (PEM). */
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
-    java.nio.file.Path tlsCert;
+    Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE", description = "Private key for --tls-cert (PEM: PKCS#1, PKCS#8 or EC).")
-    java.nio.file.Path tlsKey;
+    Path tlsKey;
 
     @Mixin
     EndpointOptions endpoint;
@@ -93,7 +98,7 @@ public final class ServeMetricsCommand extends BaseCommand {
     }
 
     /** Basic auth from the flags, else from the environments file's {@code metrics.basicAuth}, else none. */
-    private com.sun.net.httpserver.Authenticator authenticator(MetricsEndpointSettings fromFile) throws java.io.IOException {
+    private Authenticator authenticator(MetricsEndpointSettings fromFile) throws IOException {
         if (basicAuthUser == null) {
             if (basicAuthPasswordFile != null) {
                 throw new UsageException("--basic-auth-password-file needs --basic-auth-user");
@@ -101,7 +106,7 @@ public final class ServeMetricsCommand extends BaseCommand {
             return fromFile.user().isEmpty() ? null : EndpointSecurity.basicAuth(fromFile.user().get(), fromFile.password().orElseThrow());
         }
         String password = basicAuthPasswordFile != null
-                ? java.nio.file.Files.readString(basicAuthPasswordFile).strip()
+                ? Files.readString(basicAuthPasswordFile).strip()
                 : env.getOrDefault("DOCKSTAT_METRICS_PASSWORD", "");
         if (password.isEmpty()) {
             throw new UsageException("--basic-auth-user needs a password: set DOCKSTAT_METRICS_PASSWORD or give --basic-auth-password-file");
@@ -110,7 +115,7 @@ public final class ServeMetricsCommand extends BaseCommand {
     }
 
     /** HTTPS from the flags, else from the environments file's {@code metrics.tls}, else plain HTTP. */
-    private com.sun.net.httpserver.HttpsConfigurator https(MetricsEndpointSettings fromFile) throws Exception {
+    private HttpsConfigurator https(MetricsEndpointSettings fromFile) throws Exception {
         if (tlsCert == null && tlsKey == null) {
             return fromFile.certificatePem().isEmpty() ? null
                     : EndpointSecurity.tls(fromFile.certificatePem().get(), fromFile.keyPem().orElseThrow());
@@ -118,8 +123,8 @@ public final class ServeMetricsCommand extends BaseCommand {
         if (tlsCert == null || tlsKey == null) {
             throw new UsageException("--tls-cert and --tls-key go together");
         }
-        return EndpointSecurity.tls(java.nio.file.Files.readString(tlsCert),
-                Secret.of(java.nio.file.Files.readString(tlsKey), tlsKey.toString()));
+        return EndpointSecurity.tls(Files.readString(tlsCert),
+                Secret.of(Files.readString(tlsKey), tlsKey.toString()));
     }
 
     /** {@code host:port}, {@code :port} or {@code [v6]:port}. */

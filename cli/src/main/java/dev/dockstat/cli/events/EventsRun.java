@@ -11,6 +11,7 @@ import dev.dockstat.core.loop.Reachability;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * {@code dockstat events}: a bounded read when {@code --until} is given (the engine ends the
@@ -90,7 +91,7 @@ public final class EventsRun {
     }
 
     /** Outages once, recoveries once; the first successful connection needs no word. */
-    private final class Reporter implements java.util.function.BiConsumer<Boolean, String> {
+    private final class Reporter implements BiConsumer<Boolean, String> {
         private boolean wasDown;
 
         @Override

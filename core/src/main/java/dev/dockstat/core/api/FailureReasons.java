@@ -15,6 +15,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Turns the exceptions of sockets and TLS into the short reasons users read: the one place that
@@ -70,7 +71,7 @@ public final class FailureReasons {
         if (lower.contains("connection reset") || lower.contains("broken pipe")) {
             return "connection reset by the engine";
         }
-        if (lower.contains("closed") && lower.contains("connection") || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+        if (lower.contains("closed") && lower.contains("connection") || t instanceof NoHttpResponseException) {
             return "connection closed by the engine without an answer";
         }
         return null;
