@@ -28,8 +28,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             e.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();
-        // a choice of engines that cannot be honoured is a mistake in the command line or its files
-        return e instanceof UsageException || e instanceof EnvironmentException ? ExitCodes.USAGE : ExitCodes.RUNTIME;
+        return ExitCodes.of(e);
     }
 
     /** The one line a user reads for a failure. */

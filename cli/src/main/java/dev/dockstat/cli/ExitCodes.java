@@ -1,6 +1,9 @@
 package dev.dockstat.cli;
 
-/** What dockstat's exit status means. */
+import dev.dockstat.core.env.EnvironmentException;
+import dev.dockstat.core.outcome.Outcome;
+
+/** What dockstat's exit status means, and the one mapping of outcomes and failures to it. */
 public final class ExitCodes {
 
     public static final int OK = 0;
@@ -12,4 +15,21 @@ public final class ExitCodes {
     public static final int PARTIAL = 3;
 
     private ExitCodes() {}
+
+    /** OK 0, PARTIAL 3, FAILED 1. */
+    public static int of(Outcome outcome) {
+        return switch (outcome.status()) {
+            case OK -> OK;
+            case PARTIAL -> PARTIAL;
+            case FAILED -> RUNTIME;
+        };
+    }
+
+    /**
+     * A command that failed with {@code failure}: a choice of engines that cannot be honoured is a
+     * mistake in the command line or its files (2), anything else a failure at run time (1).
+     */
+    public static int of(Throwable failure) {
+        return failure instanceof UsageException || failure instanceof EnvironmentException ? USAGE : RUNTIME;
+    }
 }

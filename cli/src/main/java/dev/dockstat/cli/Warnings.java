@@ -1,5 +1,6 @@
 package dev.dockstat.cli;
 
+import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
@@ -9,8 +10,8 @@ public final class Warnings {
     private Warnings() {}
 
     /** The transport plugins, their warnings routed to {@code err}. */
-    public static dev.dockstat.core.transport.TransportRegistry transports(PrintWriter err) {
-        return dev.dockstat.core.transport.TransportRegistry.load().onWarning(to(err));
+    public static TransportRegistry transports(PrintWriter err) {
+        return TransportRegistry.load().onWarning(to(err));
     }
 
     public static Consumer<String> to(PrintWriter err) {

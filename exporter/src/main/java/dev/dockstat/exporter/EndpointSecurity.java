@@ -7,6 +7,7 @@ import dev.dockstat.core.spi.Secret;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.tls.PemCertificates;
 import dev.dockstat.core.tls.PemPrivateKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -55,7 +56,7 @@ public final class EndpointSecurity {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return new HttpsConfigurator(context);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new TransportConfigException("--tls-cert/--tls-key: " + e.getClass().getSimpleName()
                     + " (do the certificate and the key belong together?)");
         }

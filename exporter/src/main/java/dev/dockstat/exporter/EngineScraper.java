@@ -1,50 +1,69 @@
 package dev.dockstat.exporter;
 
 import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.stats.ContainerStats;
 import dev.dockstat.core.stats.Round;
-import dev.dockstat.core.stats.StatsCollector;
+import dev.dockstat.core.stats.StatsPoller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Collects rounds from one engine every interval on a virtual thread and keeps the latest as an
- * {@link EngineSnapshot}. A failed round marks the engine down and drops its containers, so
- * Prometheus sees them go stale instead of frozen values.
+ * Keeps the latest round of one engine as an {@link EngineSnapshot}: a listener of a
+ * {@link StatsPoller} on the running containers, every interval. A failed round marks the engine down and
+ * drops its containers, so Prometheus sees them go stale instead of frozen values; the outage and
+ * the recovery are one line each ({@link Reachability}).
  */
 final class EngineScraper implements AutoCloseable {
 
     private final Environment environment;
     private final DockerClient client;
-    private final StatsCollector collector;
-    private final Duration interval;
-    private final Consumer<String> diagnostics;
+    private final StatsPoller poller;
     private volatile EngineSnapshot latest;
     private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
-    private volatile boolean closed;
-    private Thread thread;
-    private long rounds;
+    private long rounds; // poller thread only
     private long errors;
-    private String lastError;
+    private boolean wasOffline;
 
     EngineScraper(Environment environment, DockerClient client, int concurrency, Duration interval,
             Consumer<String> diagnostics) {
         this.environment = environment;
         this.client = client;
-        this.collector = new StatsCollector(client, concurrency);
-        this.interval = interval;
-        this.diagnostics = diagnostics;
         this.latest = EngineSnapshot.notYet(environment.name());
+        Reachability reachability = new Reachability((online, error) -> {
+            if (!online) {
+                wasOffline = true;
+                diagnostics.accept("engine " + environment.name() + ": " + error);
+            } else if (wasOffline) { // the first good round needs no word
+                diagnostics.accept("engine " + environment.name() + ": reachable again");
+            }
+        });
+        this.poller = StatsPoller.of(client, interval)
+                .concurrency(concurrency)
+                .reachability(reachability)
+                .threadName("dockstat-scrape-" + environment.name())
+                .listener(new StatsPoller.Listener() {
+                    @Override
+                    public void collected(Round round) {
+                        rounds++;
+                        publish(new EngineSnapshot(environment.name(), true, round.took(), rounds, errors, pair(round)));
+                    }
+
+                    @Override
+                    public void failed(StatsPoller.Failure failure) {
+                        rounds++;
+                        errors++;
+                        publish(new EngineSnapshot(environment.name(), false, failure.took(), rounds, errors, List.of()));
+                    }
+                });
     }
 
     EngineSnapshot latest() {
@@ -57,34 +76,12 @@ final class EngineScraper implements AutoCloseable {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("dockstat-scrape-" + environment.name()).start(this::loop);
+        poller.start();
     }
 
-    private void loop() {
-        while (!closed) {
-            long next = System.nanoTime() + interval.toNanos();
-            latest = collectOnce();
-            firstRound.complete(null);
-            LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
-        }
-    }
-
-    /** One round into a snapshot; never throws. */
-    EngineSnapshot collectOnce() {
-        long t0 = System.nanoTime();
-        try {
-            Round round = collector.collect(c -> true);
-            rounds++;
-            reportRecovery();
-            return new EngineSnapshot(environment.name(), true, round.took(), rounds, errors, pair(round));
-        } catch (DockerException e) {
-            rounds++;
-            errors++;
-            if (!closed) {
-                reportFailure(e.getMessage());
-            }
-            return new EngineSnapshot(environment.name(), false, Duration.ofNanos(System.nanoTime() - t0), rounds, errors, List.of());
-        }
+    private void publish(EngineSnapshot snapshot) {
+        latest = snapshot;
+        firstRound.complete(null);
     }
 
     private static List<EngineSnapshot.Container> pair(Round round) {
@@ -100,29 +97,9 @@ final class EngineScraper implements AutoCloseable {
         return out;
     }
 
-    /** One line per outage, not one per round. */
-    private void reportFailure(String message) {
-        if (!message.equals(lastError)) {
-            diagnostics.accept("engine " + environment.name() + ": " + message);
-            lastError = message;
-        }
-    }
-
-    private void reportRecovery() {
-        if (lastError != null) {
-            diagnostics.accept("engine " + environment.name() + ": reachable again");
-            lastError = null;
-        }
-    }
-
     @Override
     public void close() {
-        closed = true;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread.interrupt();
-        }
-        collector.close();
+        poller.close();
         client.close();
     }
 }

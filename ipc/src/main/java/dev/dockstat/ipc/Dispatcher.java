@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -121,7 +122,7 @@ public final class Dispatcher {
             return;
         }
         apply(settings.withEvents(m, poll));
-        diagnostics.report("event mode=" + m.name().toLowerCase(java.util.Locale.ROOT) + " pollInterval=" + poll.toMillis() + "ms");
+        diagnostics.report("event mode=" + m.name().toLowerCase(Locale.ROOT) + " pollInterval=" + poll.toMillis() + "ms");
     }
 
     private void apply(WatchSettings next) {

@@ -3,13 +3,14 @@ package dev.dockstat.ipc;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.dockstat.core.spi.Secret;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Turns a stdin line into an {@link Inbound}, with Go's {@code json.Unmarshal} strictness: every
@@ -224,7 +225,7 @@ public final class InboundDecoder {
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case START_ARRAY -> "an array";
             case START_OBJECT -> "an object";
-            default -> v.name().toLowerCase(java.util.Locale.ROOT);
+            default -> v.name().toLowerCase(Locale.ROOT);
         };
     }
 }

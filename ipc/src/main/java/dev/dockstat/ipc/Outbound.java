@@ -1,7 +1,7 @@
 package dev.dockstat.ipc;
 
-import dev.dockstat.core.engine.HostMetrics;
 import dev.dockstat.core.history.HistoryBatch;
+import dev.dockstat.core.stats.HostMetrics;
 import java.nio.charset.StandardCharsets;
 
 /**

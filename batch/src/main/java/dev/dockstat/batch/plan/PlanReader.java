@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -351,7 +352,7 @@ public final class PlanReader {
         Plan.Format format = bare.endsWith(".csv") ? Plan.Format.CSV : Plan.Format.NDJSON;
         Optional<String> given = o.string("format", false);
         if (given.isPresent()) {
-            switch (given.get().toLowerCase(java.util.Locale.ROOT)) {
+            switch (given.get().toLowerCase(Locale.ROOT)) {
                 case "ndjson", "json" -> format = Plan.Format.NDJSON;
                 case "csv" -> format = Plan.Format.CSV;
                 default -> problems.add(o.node("format").location(), where + ".output.format must be ndjson or csv, got '"

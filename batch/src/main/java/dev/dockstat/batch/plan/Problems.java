@@ -1,6 +1,8 @@
 package dev.dockstat.batch.plan;
 
+import dev.dockstat.core.yaml.Suggestions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,8 +19,8 @@ public final class Problems {
     }
 
     /** {@code " (did you mean 'interval'?)"}, or "" when no known word is close. */
-    static String didYouMean(String typed, java.util.Collection<String> known) {
-        return dev.dockstat.core.yaml.Suggestions.closest(typed, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
+    static String didYouMean(String typed, Collection<String> known) {
+        return Suggestions.closest(typed, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     void add(YamlNode.Location at, String message) {

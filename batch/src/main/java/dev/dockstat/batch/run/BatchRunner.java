@@ -3,15 +3,18 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
+import dev.dockstat.core.outcome.Outcome;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,8 +47,8 @@ public final class BatchRunner {
         List<Runnable> starts = new ArrayList<>();
         for (Plan.Job job : plan.jobs()) {
             for (String env : job.environments()) {
-                Collection collection = Collections.of(job, env);
-                TaskState state = new TaskState(job.name(), env, job.collect().length(), Collections.expected(job.collect()));
+                JobCollection collection = JobCollections.of(job, env);
+                TaskState state = new TaskState(job.name(), env, job.collect().length(), JobCollections.expected(job.collect()));
                 states.add(state);
                 starts.add(() -> threads.add(Thread.ofVirtual().name("dockstat-task-" + state.label())
                         .start(() -> runTask(job, collection, state, clients.get(env), connectErrors.get(env), stop))));
@@ -66,13 +69,13 @@ public final class BatchRunner {
             try {
                 Environment env = environments.toEnvironment(spec);
                 clients.put(spec.name(), env.connect(registry));
-            } catch (TransportConfigException | IllegalStateException | java.io.UncheckedIOException e) {
+            } catch (TransportConfigException | IllegalStateException | UncheckedIOException e) {
                 errors.put(spec.name(), e.getMessage());
             }
         }
     }
 
-    private void runTask(Plan.Job job, Collection collection, TaskState state, DockerClient client, String connectError,
+    private void runTask(Plan.Job job, JobCollection collection, TaskState state, DockerClient client, String connectError,
             StopSignal stop) {
         state.start();
         if (client == null) {
@@ -109,6 +112,17 @@ public final class BatchRunner {
             state.finish(TaskState.Status.FAILED, null, 0);
         }
         progress.finished(state);
+    }
+
+    /**
+     * The run as a whole: OK when every task is, FAILED when none is, else PARTIAL; a cause per
+     * task that did not end OK.
+     */
+    public static Outcome outcome(List<TaskState> states) {
+        List<String> causes = states.stream().filter(s -> s.status() != TaskState.Status.OK)
+                .map(s -> s.label() + ": " + (s.lastError() != null ? s.lastError() : s.status().name().toLowerCase(Locale.ROOT)))
+                .toList();
+        return Outcome.of(states.size() - causes.size(), causes);
     }
 
     /** {env}, {job}, {date} (yyyyMMdd) and {time} (HHmmss, the run's start). */

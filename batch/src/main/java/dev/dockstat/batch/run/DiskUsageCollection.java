@@ -4,11 +4,12 @@ import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /system/df} once, or every {@code every} for {@code duration}; one line per snapshot. */
-record DiskUsageCollection(Plan.Job job, Plan.DiskUsage spec, String env, Records records) implements Collection {
+record DiskUsageCollection(Plan.Job job, Plan.DiskUsage spec, String env, Records records) implements JobCollection {
 
     static final List<String> COLUMNS = List.of("time", "env", "job", "df");
     private static final int CAP = 10 * 1024 * 1024;
@@ -29,7 +30,7 @@ record DiskUsageCollection(Plan.Job job, Plan.DiskUsage spec, String env, Record
     @Override
     public void run(DockerClient client, OutputFile out, TaskState state, StopSignal stop) throws IOException {
         long start = System.nanoTime();
-        long every = spec.every().map(java.time.Duration::toNanos).orElse(0L);
+        long every = spec.every().map(Duration::toNanos).orElse(0L);
         long deadline = start + Math.max(spec.duration().toNanos(), 0);
         long taken = 0;
         long next = start;

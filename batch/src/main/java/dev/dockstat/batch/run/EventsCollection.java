@@ -3,12 +3,13 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +18,9 @@ import java.util.List;
  * engine ends the stream at that point, and an outage in between is bridged by resuming with
  * {@code since} (core's {@link EventFollower}).
  */
-record EventsCollection(Plan.Job job, Plan.Events spec, String env, Records records) implements Collection {
+record EventsCollection(Plan.Job job, Plan.Events spec, String env, Records records) implements JobCollection {
 
-    private static final java.time.Duration GRACE = java.time.Duration.ofSeconds(10);
+    private static final Duration GRACE = Duration.ofSeconds(10);
     static final List<String> COLUMNS = List.of("time", "env", "job", "type", "action", "id", "name", "image", "event");
 
 

@@ -5,6 +5,8 @@ import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.Json;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -93,7 +95,7 @@ final class Records {
     }
 
     private static String round(double d) {
-        return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /** RFC 4180: quote when needed, double the quotes inside. */

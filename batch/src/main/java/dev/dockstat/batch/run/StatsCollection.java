@@ -2,13 +2,12 @@ package dev.dockstat.batch.run;
 
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.api.DockerException;
-import dev.dockstat.core.events.Backoff;
+import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.stats.ContainerStats;
 import dev.dockstat.core.stats.Round;
-import dev.dockstat.core.stats.StatsCollector;
+import dev.dockstat.core.stats.StatsPoller;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +16,15 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Stats rounds on a fixed schedule (start + k × interval), one line per container per round. A
- * failed round is counted and the next attempts back off (skipping scheduled rounds) while the
- * engine stays away.
+ * Stats rounds every interval, one line per container per round: a listener of a
+ * {@link StatsPoller} that stops after the plan's rounds. A failed round is counted and the next
+ * attempts back off (skipping scheduled rounds) while the engine stays away.
  */
-record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) implements Collection {
+record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records records) implements JobCollection {
 
     static final List<String> COLUMNS = List.of("time", "env", "job", "id", "name", "cpu_percent", "mem_used", "mem_limit",
             "mem_percent", "net_rx", "net_tx", "blk_read", "blk_write", "pids");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-
-
 
     @Override
     public List<String> columns() {
@@ -36,29 +33,50 @@ record StatsCollection(Plan.Job job, Plan.Stats spec, String env, Records record
 
     @Override
     public void run(DockerClient client, OutputFile out, TaskState state, StopSignal stop) throws IOException {
-        Predicate<ContainerSummary> selected = selector(spec);
-        long start = System.nanoTime();
-        long interval = spec.interval().toNanos();
-        long retryAfter = 0;
-        Backoff backoff = new Backoff(Duration.ofSeconds(1), MAX_BACKOFF);
-        try (StatsCollector collector = new StatsCollector(client)) {
-            for (int round = 0; round < spec.rounds(); round++) {
-                long due = start + round * interval;
-                if (!stop.waitUntil(due)) {
-                    return;
-                }
-                if (due < retryAfter) {
-                    continue; // backing off from an engine that is away
-                }
-                try {
-                    write(collector.collect(spec.includeStopped(), selected), out);
-                    state.sample();
-                    backoff.reset();
-                } catch (DockerException e) {
-                    state.failure(e.getMessage());
-                    retryAfter = System.nanoTime() + backoff.next().toNanos();
-                }
+        Lines lines = new Lines(out, state);
+        StatsPoller poller = StatsPoller.of(client, spec.interval())
+                .containers(spec.includeStopped(), selector(spec))
+                .backoff(new Backoff(Duration.ofSeconds(1), MAX_BACKOFF))
+                .rounds(spec.rounds())
+                .listener(lines);
+        lines.poller = poller;
+        try (poller; StopSignal.Subscription ignored = stop.onStop(poller::stop)) {
+            poller.run();
+        }
+        if (lines.failure != null) {
+            throw lines.failure;
+        }
+    }
+
+    /** Writes each round; a failed write ends the task, as the file can no longer be trusted. */
+    private final class Lines implements StatsPoller.Listener {
+        private final OutputFile out;
+        private final TaskState state;
+        StatsPoller poller;
+        IOException failure;
+
+        Lines(OutputFile out, TaskState state) {
+            this.out = out;
+            this.state = state;
+        }
+
+        @Override
+        public void collected(Round round) {
+            if (failure != null) {
+                return;
             }
+            try {
+                write(round, out);
+                state.sample();
+            } catch (IOException e) {
+                failure = e;
+                poller.stop();
+            }
+        }
+
+        @Override
+        public void failed(StatsPoller.Failure failure) {
+            state.failure(failure.message());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dockstat.batch.run;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -7,9 +9,26 @@ import java.util.concurrent.TimeUnit;
 public final class StopSignal {
 
     private final CountDownLatch latch = new CountDownLatch(1);
+    private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
+
+    /** Ends of a subscription to {@link #onStop}. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     public void stop() {
         latch.countDown();
+        onStop.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} when the run is stopped (at once when it already is), until the subscription closes. */
+    Subscription onStop(Runnable action) {
+        onStop.add(action);
+        if (stopped()) {
+            action.run();
+        }
+        return () -> onStop.remove(action);
     }
 
     public boolean stopped() {

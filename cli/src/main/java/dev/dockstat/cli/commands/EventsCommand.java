@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,7 +71,7 @@ public final class EventsCommand extends EngineCommand {
         return value == null ? null : usage(option, () -> EventTime.parse(value, now, zone));
     }
 
-    private static <T> T usage(String option, java.util.function.Supplier<T> parse) {
+    private static <T> T usage(String option, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.dockstat.cli.commands;
 
-import dev.dockstat.cli.Warnings;
 import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.batch.plan.PlanReader;
 import dev.dockstat.batch.run.BatchRunner;
@@ -10,13 +9,14 @@ import dev.dockstat.batch.run.StopSignal;
 import dev.dockstat.batch.run.TaskState;
 import dev.dockstat.batch.run.TerminalProgress;
 import dev.dockstat.cli.ExitCodes;
+import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.Terminals;
+import dev.dockstat.cli.Warnings;
 import dev.dockstat.cli.render.TabTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +30,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  dockstat run examples/plan.yaml", "  dockstat run --check examples/plan.yaml",
             "  dockstat run --quiet nightly.yaml >> collect.log"})
 public final class RunCommand extends BaseCommand {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     /** The plan file. */
     @Parameters(paramLabel = "PLAN.yaml", description = "The plan file (its format: docs/run.md).")
@@ -67,28 +69,12 @@ public final class RunCommand extends BaseCommand {
 
     private int run(Plan plan, PrintWriter out, PrintWriter err) throws InterruptedException {
         StopSignal stop = new StopSignal();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.stop();
-            try {
-                done.await(15, TimeUnit.SECONDS); // let the tasks flush and rename their files
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        // a signal lets the tasks flush and rename their files before the process ends
+        try (Shutdown shutdown = Shutdown.onSignal(stop::stop, STOP_GRACE)) {
             List<TaskState> states = new BatchRunner(plan, env, Warnings.transports(err), progress(err)).run(stop);
             out.print(summary(states));
             out.flush();
-            return exitCode(states);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waited for us
-            }
+            return ExitCodes.of(BatchRunner.outcome(states));
         }
     }
 
@@ -112,13 +98,5 @@ public final class RunCommand extends BaseCommand {
             }
         }
         return text.toString();
-    }
-
-    static int exitCode(List<TaskState> states) {
-        long bad = states.stream().filter(s -> s.status() != TaskState.Status.OK).count();
-        if (bad == 0) {
-            return ExitCodes.OK;
-        }
-        return bad == states.size() ? ExitCodes.RUNTIME : ExitCodes.PARTIAL;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockstat.cli.commands;
 
+import dev.dockstat.cli.Shutdown;
 import dev.dockstat.ipc.Diagnostics;
 import dev.dockstat.ipc.IpcServer;
 import java.io.FileDescriptor;
@@ -7,6 +8,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -36,8 +38,6 @@ import picocli.CommandLine.Command;
             "   \"memTotal\":25276510208,\"cpuCount\":2}"})
 public final class ServeIpcCommand extends BaseCommand {
 
-
-
     @Override
     public Integer call() {
         return serve(env, err());
@@ -52,18 +52,10 @@ public final class ServeIpcCommand extends BaseCommand {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         IpcServer server = new IpcServer(new FileInputStream(FileDescriptor.in), stdout, Diagnostics.to(err), env);
-        // SIGTERM/SIGINT run shutdown hooks; halting with 0 afterwards keeps the exit status of a
-        // requested stop 0 (the JVM would report 143/130)
-        Thread onSignal = new Thread(() -> {
-            server.stop();
-            Runtime.getRuntime().halt(0);
-        }, "dockstat-signal");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        server.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException signalArrivedMeanwhile) {
-            // the hook is running: it halts with 0 once the environments are stopped
+        // a requested stop (SIGTERM/SIGINT) ends with status 0, not the JVM's 143/130, as soon as the
+        // environments are stopped: the reader of stdin is not waited for
+        try (Shutdown shutdown = Shutdown.onSignal(server::stop, Duration.ZERO).exitStatus(0)) {
+            server.run();
         }
         return 0;
     }

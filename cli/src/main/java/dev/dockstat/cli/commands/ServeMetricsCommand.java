@@ -1,13 +1,14 @@
 package dev.dockstat.cli.commands;
 
+import dev.dockstat.cli.ExitCodes;
+import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
-import dev.dockstat.core.env.MetricsEndpointSettings;
-import dev.dockstat.core.spi.Secret;
-import dev.dockstat.exporter.EndpointSecurity;
 import dev.dockstat.exporter.MetricsExporter;
+import dev.dockstat.exporter.ServeOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -50,92 +51,46 @@ public final class ServeMetricsCommand extends BaseCommand {
     String basicAuthUser;
 
     @Option(names = "--basic-auth-password-file", paramLabel = "FILE", description = "File holding the basic auth password.")
-    java.nio.file.Path basicAuthPasswordFile;
+    Path basicAuthPasswordFile;
 
     /** Serve HTTPS with this certificate chain (PEM). */
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
-    java.nio.file.Path tlsCert;
+    Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "FILE", description = "Private key for --tls-cert (PEM: PKCS#1, PKCS#8 or EC).")
-    java.nio.file.Path tlsKey;
+    Path tlsKey;
 
     @Mixin
     EndpointOptions endpoint;
 
-
     @Override
     public Integer call() throws Exception {
-        ListenAddress address = ListenAddress.parse(listen);
-        if (interval.isZero() || interval.isNegative()) {
-            throw new UsageException("--interval must be positive");
+        MetricsExporter.Settings settings;
+        try {
+            settings = new ServeOptions(listen, interval, concurrency, basicAuthUser, basicAuthPasswordFile, tlsCert, tlsKey)
+                    .resolve(endpoint::metricsEndpoint, env);
+        } catch (ServeOptions.Mistake e) {
+            throw new UsageException(e.getMessage());
         }
-        PrintWriter err = err();
-        MetricsEndpointSettings fromFile = endpoint.metricsEndpoint();
-        var https = https(fromFile);
-        var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency,
-                authenticator(fromFile), https);
+        serve(settings, err());
+        return ExitCodes.OK;
+    }
+
+    /** Serves until SIGTERM or SIGINT. */
+    private void serve(MetricsExporter.Settings settings, PrintWriter err) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
             err.println("dockstat: " + line);
             err.flush();
         })) {
-            err.println("dockstat: serving metrics on " + (https == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
+            err.println("dockstat: serving metrics on " + (settings.https() == null ? "http" : "https") + "://"
+                    + settings.host() + ":" + exporter.port() + "/metrics");
             err.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Shutdown shutdown = Shutdown.onSignal(() -> {
                 exporter.close();
                 stop.countDown();
-            }));
-            stop.await();
-        }
-        return 0;
-    }
-
-    /** Basic auth from the flags, else from the environments file's {@code metrics.basicAuth}, else none. */
-    private com.sun.net.httpserver.Authenticator authenticator(MetricsEndpointSettings fromFile) throws java.io.IOException {
-        if (basicAuthUser == null) {
-            if (basicAuthPasswordFile != null) {
-                throw new UsageException("--basic-auth-password-file needs --basic-auth-user");
-            }
-            return fromFile.user().isEmpty() ? null : EndpointSecurity.basicAuth(fromFile.user().get(), fromFile.password().orElseThrow());
-        }
-        String password = basicAuthPasswordFile != null
-                ? java.nio.file.Files.readString(basicAuthPasswordFile).strip()
-                : env.getOrDefault("DOCKSTAT_METRICS_PASSWORD", "");
-        if (password.isEmpty()) {
-            throw new UsageException("--basic-auth-user needs a password: set DOCKSTAT_METRICS_PASSWORD or give --basic-auth-password-file");
-        }
-        return EndpointSecurity.basicAuth(basicAuthUser, Secret.of(password, "metrics basic auth password"));
-    }
-
-    /** HTTPS from the flags, else from the environments file's {@code metrics.tls}, else plain HTTP. */
-    private com.sun.net.httpserver.HttpsConfigurator https(MetricsEndpointSettings fromFile) throws Exception {
-        if (tlsCert == null && tlsKey == null) {
-            return fromFile.certificatePem().isEmpty() ? null
-                    : EndpointSecurity.tls(fromFile.certificatePem().get(), fromFile.keyPem().orElseThrow());
-        }
-        if (tlsCert == null || tlsKey == null) {
-            throw new UsageException("--tls-cert and --tls-key go together");
-        }
-        return EndpointSecurity.tls(java.nio.file.Files.readString(tlsCert),
-                Secret.of(java.nio.file.Files.readString(tlsKey), tlsKey.toString()));
-    }
-
-    /** {@code host:port}, {@code :port} or {@code [v6]:port}. */
-    record ListenAddress(String host, int port) {
-        static ListenAddress parse(String value) {
-            int colon = value.lastIndexOf(':');
-            if (colon < 0) {
-                throw new UsageException("--listen: expected HOST:PORT, got '" + value + "'");
-            }
-            String host = value.substring(0, colon).replace("[", "").replace("]", "");
-            try {
-                int port = Integer.parseInt(value.substring(colon + 1));
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-                return new ListenAddress(host.isEmpty() ? "127.0.0.1" : host, port);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--listen: bad port in '" + value + "'");
+            }, Duration.ZERO)) {
+                stop.await();
             }
         }
     }

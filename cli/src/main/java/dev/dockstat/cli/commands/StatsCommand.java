@@ -1,23 +1,13 @@
 package dev.dockstat.cli.commands;
 
-import dev.dockstat.cli.ErrorReporter;
 import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.UsageException;
-import dev.dockstat.cli.Warnings;
-import dev.dockstat.cli.options.EndpointOptions;
-import dev.dockstat.cli.live.LiveView;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsTable;
-import dev.dockstat.cli.stats.Engines;
-import dev.dockstat.cli.stats.StatsBoard;
-import dev.dockstat.cli.stats.StatsOnce;
-import dev.dockstat.cli.stats.StatsStream;
+import dev.dockstat.cli.stats.StatsRun;
 import dev.dockstat.core.env.Environment;
-import dev.dockstat.core.transport.TransportRegistry;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,52 +48,11 @@ public final class StatsCommand extends EngineCommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = out();
-        PrintWriter err = err();
         List<Environment> environments = endpoint.environments();
-        RowFormat rowFormat = parseFormat(environments.size() > 1);
-        try (Engines engines = Engines.open(environments, Warnings.transports(err))) {
-            if (noStream) {
-                return StatsOnce.print(engines, containers, all, noTrunc, rowFormat, out, err);
-            }
-            List<Engines.Failure> down = engines.ping();
-            if (down.size() == engines.all().size()) { // nothing to show; some engines down is reported by the board
-                if (!engines.several()) {
-                    throw down.get(0).error();
-                }
-                down.forEach(f -> err.println(ErrorReporter.message(f.error())));
-                err.flush();
-                return ExitCodes.RUNTIME;
-            }
-            engines.requireContainers(containers, down);
-            return follow(engines, rowFormat, out, err);
-        }
-    }
-
-    private int follow(Engines engines, RowFormat rowFormat, PrintWriter out, PrintWriter err) throws Exception {
-        boolean live = (format == null || format.isBlank() || format.strip().equals("table")) && LiveView.available();
-        List<String> notices = new CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> sink = live ? notices::add : line -> {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        };
-        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink).start()) {
-            if (live) {
-                try {
-                    new LiveView(board, engines.all().size(), notices).run();
-                    notices.forEach(err::println); // what the view showed, kept after the screen is gone
-                    err.flush();
-                    return ExitCodes.OK;
-                } catch (LiveView.Unavailable e) {
-                    notices.forEach(err::println); // no screen after all: print tables as into a pipe
-                    err.flush();
-                }
-            }
-            new StatsStream(board, rowFormat, out).run();
-        }
-        return ExitCodes.OK;
+        boolean defaultTable = format == null || format.isBlank() || format.strip().equals("table");
+        StatsRun run = new StatsRun(environments, containers, all, noStream, noTrunc,
+                parseFormat(environments.size() > 1), defaultTable);
+        return ExitCodes.of(run.run(out(), err()));
     }
 
     private RowFormat parseFormat(boolean several) {

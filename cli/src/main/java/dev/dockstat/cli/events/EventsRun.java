@@ -4,13 +4,14 @@ import dev.dockstat.cli.render.EventFormat;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventLines;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * {@code dockstat events}: a bounded read when {@code --until} is given (the engine ends the
@@ -90,7 +91,7 @@ public final class EventsRun {
     }
 
     /** Outages once, recoveries once; the first successful connection needs no word. */
-    private final class Reporter implements java.util.function.BiConsumer<Boolean, String> {
+    private final class Reporter implements BiConsumer<Boolean, String> {
         private boolean wasDown;
 
         @Override

@@ -1,5 +1,6 @@
 package dev.dockstat.cli.options;
 
+import dev.dockstat.core.time.GoDuration;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class EventTime {
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Pattern UNIX = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private EventTime() {}
@@ -53,42 +52,7 @@ public final class EventTime {
 
     /** Go's {@code time.ParseDuration} in nanoseconds, or null when the value is not one. */
     static Long goDuration(String value) {
-        String s = value;
-        boolean negative = false;
-        if (s.startsWith("-") || s.startsWith("+")) {
-            negative = s.startsWith("-");
-            s = s.substring(1);
-        }
-        if (s.equals("0")) {
-            return 0L;
-        }
-        if (s.isEmpty()) {
-            return null;
-        }
-        Matcher m = DURATION_PART.matcher(s);
-        BigDecimal total = BigDecimal.ZERO;
-        int at = 0;
-        while (at < s.length()) {
-            if (!m.find(at) || m.start() != at) {
-                return null;
-            }
-            total = total.add(new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1))
-                    .multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
-            at = m.end();
-        }
-        long nanos = total.longValue();
-        return negative ? -nanos : nanos;
-    }
-
-    private static long unitNanos(String unit) {
-        return switch (unit) {
-            case "ns" -> 1L;
-            case "us", "µs", "μs" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            default -> 3_600_000_000_000L; // h
-        };
+        return GoDuration.nanos(value);
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.dockstat.cli.stats;
 
 import dev.dockstat.cli.ErrorReporter;
-import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsRow;
 import dev.dockstat.cli.render.StatsTable;
+import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.model.ContainerSummary;
+import dev.dockstat.core.outcome.Outcome;
 import dev.dockstat.core.stats.StatsSnapshot;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.concurrent.Future;
 /**
  * {@code dockstat stats --no-stream}: one reading of every engine at once, one table. With one
  * engine any failure is the command's failure, as in docker. With several, an engine that fails is
- * one line on stderr and the others are shown (exit 3); a named container only counts as missing
+ * one line on stderr and the others are shown (a partial outcome); a named container only counts as missing
  * when no engine has it.
  */
 public final class StatsOnce {
@@ -33,7 +34,7 @@ public final class StatsOnce {
     /** The snapshot of one engine, or why there is none. */
     private record Reading(Engines.Engine engine, List<StatsSnapshot.Entry> entries, DockerException error) {}
 
-    public static int print(Engines engines, List<String> named, boolean all, boolean noTrunc, RowFormat format,
+    public static Outcome print(Engines engines, List<String> named, boolean all, boolean noTrunc, RowFormat format,
             PrintWriter out, PrintWriter err) {
         List<Reading> readings = readAll(engines, named, all);
         if (!engines.several()) {
@@ -75,10 +76,7 @@ public final class StatsOnce {
         out.flush();
         problems.forEach(err::println);
         err.flush();
-        if (problems.isEmpty()) {
-            return ExitCodes.OK;
-        }
-        return rows.isEmpty() ? ExitCodes.RUNTIME : ExitCodes.PARTIAL;
+        return Outcome.of(rows.size(), List.copyOf(problems));
     }
 
     private static List<Reading> readAll(Engines engines, List<String> named, boolean all) {
@@ -93,7 +91,7 @@ public final class StatsOnce {
 
     private static Reading read(Engines.Engine engine, List<String> named, boolean all) {
         try {
-            engine.client().ping(dev.dockstat.core.api.DockerClient.PING_TIMEOUT);
+            engine.client().ping(DockerClient.PING_TIMEOUT);
             List<String> targets = !named.isEmpty() ? named
                     : engine.client().containers(all).stream().map(ContainerSummary::shortId).toList();
             return new Reading(engine, StatsSnapshot.take(engine.client(), targets, OneShotThreads.FACTORY), null);

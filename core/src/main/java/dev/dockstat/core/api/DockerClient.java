@@ -1,5 +1,6 @@
 package dev.dockstat.core.api;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.dockstat.core.df.DiskUsage;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
@@ -16,6 +17,7 @@ import java.io.PushbackInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -128,7 +130,7 @@ public final class DockerClient implements AutoCloseable {
             int hour = Integer.parseInt(date, 17, 19, 10);
             int minute = Integer.parseInt(date, 20, 22, 10);
             int second = Integer.parseInt(date, 23, 25, 10);
-            long days = java.time.LocalDate.of(year, m / 3 + 1, day).toEpochDay();
+            long days = LocalDate.of(year, m / 3 + 1, day).toEpochDay();
             return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
         } catch (RuntimeException unreadable) {
             return 0;
@@ -232,7 +234,7 @@ public final class DockerClient implements AutoCloseable {
     private <T> T read(String path, Pool pool, Duration timeout, BodyReader<T> reader, String what) {
         try (TransportResponse response = send(versioned(path, pool, timeout))) {
             return reader.read(response.body());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new MalformedResponseException(what + ": unreadable answer from " + where()
                     + " (" + FailureReasons.firstLine(e.getOriginalMessage()) + ")", e);
         } catch (IOException e) {

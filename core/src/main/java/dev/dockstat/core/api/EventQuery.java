@@ -1,8 +1,13 @@
 package dev.dockstat.core.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +63,10 @@ public record EventQuery(String since, String until, Map<String, List<String>> f
 
     /** {@code {"type":["container"]}}, keys sorted. */
     private String filtersJson() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = JsonStream.FACTORY.createGenerator(out)) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonStream.FACTORY.createGenerator(out)) {
             g.writeStartObject();
-            for (var e : new java.util.TreeMap<>(filters).entrySet()) {
+            for (var e : new TreeMap<>(filters).entrySet()) {
                 g.writeArrayFieldStart(e.getKey());
                 for (String v : e.getValue()) {
                     g.writeString(v);
@@ -69,8 +74,8 @@ public record EventQuery(String since, String until, Map<String, List<String>> f
                 g.writeEndArray();
             }
             g.writeEndObject();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }

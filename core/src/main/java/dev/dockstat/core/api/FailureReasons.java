@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Turns the exceptions of sockets and TLS into the short reasons users read: the one place that
@@ -39,7 +41,7 @@ public final class FailureReasons {
             }
         }
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : firstLine(message);
+        return message == null || message.isBlank() ? "connection failed without a reason given" : firstLine(message);
     }
 
     private static String plainReason(Throwable t) {
@@ -63,10 +65,13 @@ public final class FailureReasons {
         if (lower.contains("connection refused") || t instanceof ConnectException) {
             return "connection refused";
         }
+        if (t instanceof ClosedChannelException || lower.equals("socket closed") || lower.equals("socket is closed")) {
+            return "connection closed"; // by this side: an asynchronous close of a channel, or of a socket
+        }
         if (lower.contains("connection reset") || lower.contains("broken pipe")) {
             return "connection reset by the engine";
         }
-        if (lower.contains("closed") && lower.contains("connection") || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+        if (lower.contains("closed") && lower.contains("connection") || t instanceof NoHttpResponseException) {
             return "connection closed by the engine without an answer";
         }
         return null;

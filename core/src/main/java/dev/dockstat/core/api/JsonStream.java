@@ -1,6 +1,7 @@
 package dev.dockstat.core.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class JsonStream {
     public static JsonToken startObject(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a JSON object, got " + t);
+            throw new JsonParseException(p, "expected a JSON object, got " + t);
         }
         return t;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.dockstat.core.model.StatsSample;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 
 /**
  * Reads the engine's stats body into a {@link StatsSample} in one streaming pass.
@@ -211,7 +212,7 @@ final class StatsJson {
                 } else if (zone != 'Z' && zone != 'z') {
                     return 0;
                 }
-                long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+                long epochDay = LocalDate.of(year, month, day).toEpochDay();
                 long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
                 return seconds * 1_000_000_000L + fraction;
             } catch (RuntimeException unreadable) {

@@ -1,6 +1,8 @@
 package dev.dockstat.core.df;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -220,9 +222,9 @@ public record DiskUsage(
     /** RFC 3339 times of one engine compare as instants once parsed; unparseable ones sort as given. */
     private static String normalizedTime(String rfc3339) {
         try {
-            java.time.Instant t = java.time.Instant.parse(rfc3339);
+            Instant t = Instant.parse(rfc3339);
             return String.format("%020d%09d", t.getEpochSecond(), t.getNano());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return rfc3339;
         }
     }

@@ -3,27 +3,32 @@ package dev.dockstat.core.engine;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Pacer;
+import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
+import dev.dockstat.core.stats.HostMetrics;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCollector;
+import dev.dockstat.core.stats.StatsPoller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Watches one engine with three loops, each on a virtual thread of its own, the way Dockhand's
  * collection worker does per environment (docs/serve-ipc.md):
  * <ul>
- *   <li>metrics: a round at once, then one every {@link WatchSettings#metricsInterval()} (start to
- *       start): ping, list running containers, stats of all of them in flight together
- *       ({@link StatsCollector}, CPU over the interval from the previous round's sample),
- *       {@code /info}, then {@link HostMetrics};</li>
+ *   <li>metrics: a {@link StatsPoller} round at once, then one every
+ *       {@link WatchSettings#metricsInterval()} (start to start): ping, list running containers,
+ *       stats of all of them in flight together ({@link StatsCollector}, CPU over the interval from
+ *       the previous round's sample); then, as its listener, {@code /info} and {@link HostMetrics};</li>
  *   <li>events: an {@link EventFollower} (stream or poll, resumed with {@code since});</li>
  *   <li>disk: after {@link WatchSettings#diskDelay()}, then every {@link WatchSettings#diskInterval()},
  *       {@code /system/df} and {@code /info} as the engine sent them.</li>
@@ -68,7 +73,7 @@ public final class EngineWatch implements AutoCloseable {
     private final DockerClient client;
     private final Listener listener;
     private final Reachability reachability;
-    private final StatsCollector collector;
+    private final StatsPoller metrics;
     private final EventFollower follower;
     private final Pacer pacer = new Pacer();
     private final List<Thread> threads = new ArrayList<>(3);
@@ -76,8 +81,6 @@ public final class EngineWatch implements AutoCloseable {
     private final Set<String> failingStats = new HashSet<>();
     private volatile WatchSettings settings;
     private volatile boolean closed;
-    /** When the current metrics round was due ({@link System#nanoTime()}); the next is due one interval later. */
-    private volatile long metricsDue;
 
     public EngineWatch(DockerClient client, WatchSettings settings, Listener listener) {
         this.client = client;
@@ -88,7 +91,30 @@ public final class EngineWatch implements AutoCloseable {
                 listener.status(online, error);
             }
         });
-        this.collector = new StatsCollector(client);
+        this.metrics = StatsPoller.of(client, settings.metricsInterval())
+                .pingFirst()
+                .reachability(reachability)
+                .threadName("dockstat-metrics")
+                .listener(new StatsPoller.Listener() {
+                    @Override
+                    public void collected(Round round) {
+                        if (!closed) {
+                            hostFigures(round);
+                        }
+                    }
+
+                    @Override
+                    public void failed(StatsPoller.Failure failure) {
+                        if (closed) {
+                            return;
+                        }
+                        switch (failure.kind()) {
+                            case UNREACHABLE -> { } // the status message says it
+                            case LIST -> listener.error(prefixed("list containers", failure.message()));
+                            case BUG -> listener.diagnostic("metrics round failed: " + failure.message());
+                        }
+                    }
+                });
         this.follower = new EventFollower(client, EventQuery.containers(), 0, reachability, new EventFollower.Listener() {
             @Override
             public void event(EngineEvent event) {
@@ -110,7 +136,7 @@ public final class EngineWatch implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(this::metricsLoop));
+        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(metrics::run));
         threads.add(Thread.ofVirtual().name("dockstat-events").start(follower::run));
         if (settings.diskEnabled()) {
             threads.add(Thread.ofVirtual().name("dockstat-disk").start(this::diskLoop));
@@ -128,7 +154,9 @@ public final class EngineWatch implements AutoCloseable {
         if (before.eventMode() != next.eventMode() || !before.pollInterval().equals(next.pollInterval())) {
             follower.setMode(next.eventMode(), next.pollInterval());
         }
-        pacer.wake();
+        if (!before.metricsInterval().equals(next.metricsInterval())) {
+            metrics.interval(next.metricsInterval());
+        }
     }
 
     public WatchSettings settings() {
@@ -140,37 +168,8 @@ public final class EngineWatch implements AutoCloseable {
         return client;
     }
 
-    private void metricsLoop() {
-        metricsDue = System.nanoTime();
-        while (!closed) {
-            guarded("metrics round", this::metricsRound);
-            if (!pacer.awaitUntil(() -> metricsDue + settings.metricsInterval().toNanos())) {
-                return;
-            }
-            // a round longer than the interval is followed at once, not by a burst of catch-up rounds
-            metricsDue = Math.max(metricsDue + settings.metricsInterval().toNanos(), System.nanoTime() - 1_000_000L);
-        }
-    }
-
-    private void metricsRound() {
-        try {
-            client.ping(DockerClient.PING_TIMEOUT);
-        } catch (DockerException e) {
-            if (!closed) {
-                reachability.offline("Docker not reachable");
-            }
-            return;
-        }
-        reachability.online();
-        Round round;
-        try {
-            round = collector.collect(ContainerSummary::running);
-        } catch (DockerException e) {
-            if (!closed) {
-                listener.error(prefixed("list containers", e.getMessage()));
-            }
-            return;
-        }
+    /** After a collected round: {@code /info}, then the host figures when they are meaningful. */
+    private void hostFigures(Round round) {
         reportStatsFailures(round);
         EngineInfo info;
         try {
@@ -212,7 +211,7 @@ public final class EngineWatch implements AutoCloseable {
         }
     }
 
-    private static java.util.function.LongSupplier dueAt(long nanos) {
+    private static LongSupplier dueAt(long nanos) {
         return () -> nanos;
     }
 
@@ -264,7 +263,7 @@ public final class EngineWatch implements AutoCloseable {
         closed = true;
         follower.close();
         pacer.close();
-        collector.close();
+        metrics.close();
         client.close();
         synchronized (this) {
             threads.forEach(Thread::interrupt);

@@ -4,7 +4,9 @@ import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.api.EventLines;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
+import dev.dockstat.core.api.FailureReasons;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -54,6 +56,8 @@ public final class EventFollower implements AutoCloseable {
     private volatile Duration pollInterval = Duration.ofSeconds(60);
     private volatile boolean closed;
     private volatile EventLines open;
+    /** A stream dockstat closed itself (a mode switch, a close, the watchdog): its end is no failure to report. */
+    private volatile EventLines closedOnPurpose;
     private volatile long cursorNanos; // time of the last event delivered (engine clock); 0 = none yet
     private volatile long untilNanos; // engine time to stop at; 0 = follow until closed
     private volatile boolean finished;
@@ -154,8 +158,8 @@ public final class EventFollower implements AutoCloseable {
                 reachability.offline(e.getMessage());
             }
         } catch (IOException e) {
-            if (!closed) {
-                listener.diagnostic("event stream broke: " + dev.dockstat.core.api.FailureReasons.of(e));
+            if (!closed && closedOnPurpose != open) {
+                listener.diagnostic("event stream broke: " + FailureReasons.of(e));
             }
         } finally {
             open = null;
@@ -182,15 +186,24 @@ public final class EventFollower implements AutoCloseable {
             cursorNanos = nowNanos;
             return; // nothing before the first poll is ours to report
         }
+        if (until <= cursorNanos) {
+            // the last event (e.g. from a stream before a switch to polling) is newer than the whole
+            // second a poll ends at: nothing to ask yet, and the engine refuses since > until
+            return;
+        }
         EventQuery window = filter.since(EventQuery.timestamp(cursorNanos)).until(EventQuery.timestamp(until));
         try (EventLines lines = client.eventsUntil(window, POLL_TIMEOUT)) {
             open = lines;
             deliverAll(lines);
             finished = untilNanos > 0 && until >= untilNanos;
         } catch (DockerException e) {
-            listener.diagnostic("events poll: " + e.getMessage());
+            if (!closed) {
+                listener.diagnostic("events poll: " + e.getMessage());
+            }
         } catch (IOException e) {
-            listener.diagnostic("events poll: " + dev.dockstat.core.api.FailureReasons.of(e));
+            if (!closed && closedOnPurpose != open) {
+                listener.diagnostic("events poll: " + FailureReasons.of(e));
+            }
         } finally {
             open = null;
         }
@@ -246,6 +259,7 @@ public final class EventFollower implements AutoCloseable {
                         return;
                     } catch (DockerException e) {
                         listener.diagnostic("event stream silent and ping failed: reconnecting");
+                        closedOnPurpose = lines; // said just now
                         lines.close();
                         return;
                     }
@@ -295,6 +309,7 @@ public final class EventFollower implements AutoCloseable {
     private void closeOpenStream() {
         EventLines lines = open;
         if (lines != null) {
+            closedOnPurpose = lines;
             lines.close();
         }
     }

@@ -26,6 +26,13 @@ public final class HistoryBatch {
         gap = false;
     }
 
+    /** Empties the batch; the next read is to start at {@code cursor}. Returns this batch. */
+    public HistoryBatch clear(long cursor) {
+        reset(0);
+        finish(cursor, false);
+        return this;
+    }
+
     void copy(long[] fromTimes, float[] fromCpu, float[] fromMem, int at, int count) {
         System.arraycopy(fromTimes, at, times, end, count);
         System.arraycopy(fromCpu, at, cpu, end, count);

@@ -1,6 +1,7 @@
 package dev.dockstat.core.spi;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public record Endpoint(URI uri, Optional<TlsMaterial> tls, Optional<Secret> toke
     }
 
     public String scheme() {
-        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     }
 
     /** The same settings for another address (a test points a transport at a fake peer so). */

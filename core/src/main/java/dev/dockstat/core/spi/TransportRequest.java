@@ -1,6 +1,7 @@
 package dev.dockstat.core.spi;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,7 +48,7 @@ public record TransportRequest(String method, String target, Map<String, String>
 
     /** The same request with one more header. */
     public TransportRequest withHeader(String name, String value) {
-        var copy = new java.util.HashMap<>(headers);
+        var copy = new HashMap<>(headers);
         copy.put(name, value);
         return new TransportRequest(method, target, copy, pool, timeout);
     }

@@ -1,9 +1,9 @@
 package dev.dockstat.core.stats;
 
 import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.api.DockerException;
-import dev.dockstat.core.engine.Reachability;
 import dev.dockstat.core.history.MetricHistory;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.core.model.ContainerSummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
  * Keeps one engine's container figures current for a view that refreshes ({@code dockstat stats}
- * without {@code --no-stream}): a {@link StatsCollector} round every {@code cadence}, the latest
+ * without {@code --no-stream}): a {@link StatsPoller} round every {@code cadence}, the latest
  * figures of every container listed, and a CPU/memory {@link MetricHistory} per container.
  *
  * <p>Containers that start appear at the next round and containers that stop (or go) disappear
@@ -67,18 +66,12 @@ public final class StatsFeed implements AutoCloseable {
 
     private final String name;
     private final DockerClient client;
-    private final boolean all;
-    private final Predicate<ContainerSummary> filter;
-    private final Duration cadence;
-    private final Duration retry;
     private final Listener listener;
-    private final StatsCollector collector;
-    private final Reachability reachability;
+    private final StatsPoller poller;
     private final Map<String, MetricHistory> histories = new ConcurrentHashMap<>();
-    private final Map<String, ContainerStats> latest = new LinkedHashMap<>(); // feed thread only
+    private final Map<String, ContainerStats> latest = new LinkedHashMap<>(); // poller thread only
     private volatile View view = new View(List.of(), 0, null);
-    private volatile boolean closed;
-    private Thread thread;
+    private boolean started;
 
     /**
      * @param name the engine's name, for listeners
@@ -92,13 +85,25 @@ public final class StatsFeed implements AutoCloseable {
             Duration cadence, Duration retry, Listener listener) {
         this.name = name;
         this.client = client;
-        this.all = all;
-        this.filter = filter;
-        this.cadence = cadence;
-        this.retry = retry;
         this.listener = listener;
-        this.collector = new StatsCollector(client);
-        this.reachability = new Reachability((online, error) -> listener.reachability(this, online, error));
+        this.poller = StatsPoller.of(client, cadence)
+                .containers(all, filter)
+                .reachability(new Reachability((online, error) -> listener.reachability(this, online, error)))
+                .backoff(new Backoff(retry, retry))
+                .threadName("dockstat-feed-" + name)
+                .listener(new StatsPoller.Listener() {
+                    @Override
+                    public void collected(Round round) {
+                        remember(round);
+                        listener.updated(StatsFeed.this);
+                    }
+
+                    @Override
+                    public void failed(StatsPoller.Failure failure) {
+                        view = new View(view.containers(), view.rounds() + 1, failure.message());
+                        listener.updated(StatsFeed.this);
+                    }
+                });
     }
 
     public String name() {
@@ -111,8 +116,9 @@ public final class StatsFeed implements AutoCloseable {
 
     /** Starts collecting on a virtual thread of its own. */
     public synchronized StatsFeed start() {
-        if (thread == null) {
-            thread = Thread.ofVirtual().name("dockstat-feed-" + name).start(this::run);
+        if (!started) {
+            started = true;
+            poller.start();
         }
         return this;
     }
@@ -124,48 +130,6 @@ public final class StatsFeed implements AutoCloseable {
     /** The history of a container by full ID, or null when the feed has not read it. */
     public MetricHistory history(String containerId) {
         return histories.get(containerId);
-    }
-
-    private void run() {
-        while (!closed) {
-            long started = System.nanoTime();
-            boolean ok = roundOnce();
-            if (closed) {
-                return;
-            }
-            listener.updated(this);
-            long pause = (ok ? cadence : retry).toNanos() - (System.nanoTime() - started);
-            if (!ok) {
-                pause = Math.max(pause, retry.toNanos() / 2); // a fast failure still waits
-            }
-            if (pause > 0) {
-                LockSupport.parkNanos(pause);
-            }
-        }
-    }
-
-    private boolean roundOnce() {
-        try {
-            Round round = collector.collect(all, filter);
-            if (closed) {
-                return true;
-            }
-            remember(round);
-            reachability.online();
-            return true;
-        } catch (DockerException e) {
-            if (closed) {
-                return false;
-            }
-            view = new View(view.containers(), view.rounds() + 1, e.getMessage());
-            reachability.offline(e.getMessage());
-            return false;
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            if (closed) {
-                return false; // close() stopped the collector in the middle of a round
-            }
-            throw e;
-        }
     }
 
     /** Latest figures per listed container, histories appended, containers no longer listed dropped. */
@@ -195,14 +159,6 @@ public final class StatsFeed implements AutoCloseable {
     /** Stops the thread and the requests in flight; does not close the client. */
     @Override
     public void close() {
-        closed = true;
-        collector.close();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-        }
+        poller.close();
     }
 }

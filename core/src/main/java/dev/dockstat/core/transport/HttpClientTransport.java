@@ -7,9 +7,11 @@ import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -63,7 +65,7 @@ public final class HttpClientTransport implements Transport {
             .http1Config(Http1Config.custom().setBufferSize(BUFFER_SIZE).build())
             .build();
     private static final TlsSocketStrategy NO_TLS = (socket, host, port, attachment, context) -> {
-        throw new javax.net.ssl.SSLException("TLS is not configured for this endpoint");
+        throw new SSLException("TLS is not configured for this endpoint");
     };
 
     /**
@@ -174,7 +176,7 @@ public final class HttpClientTransport implements Transport {
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
         CloseableHttpClient client = pool(request.pool()).client();
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), java.net.URI.create(target.toURI() + request.target()));
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(target.toURI() + request.target()));
         request.headers().forEach(http::addHeader);
         boolean stream = request.pool() == TransportRequest.Pool.STREAM;
         Timeout deadline = Timeout.of(request.timeout());

@@ -3,8 +3,13 @@ package dev.dockstat.core.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -200,21 +205,45 @@ class StatsCalculatorProperties {
         return usage;
     }
 
-    // ---- host-wide aggregate ----
+    // ---- host-wide figures ----
 
+    /**
+     * The host figures of a round of real readings (computed by the calculator, as the collector
+     * does) are the sums over the containers that have a CPU figure, per CPU of the host.
+     */
     @Property
-    void hostAggregateIsTheSumOverTheHost(@ForAll @IntRange(min = 0, max = 64) int containers,
-            @ForAll @IntRange(min = 1, max = 256) int ncpu, @ForAll @LongRange(min = 1, max = 1L << 44) long memTotal) {
+    void hostMetricsAreTheSumOverTheHost(@ForAll @IntRange(min = 0, max = 64) int containers,
+            @ForAll @IntRange(min = 0, max = 256) int ncpu, @ForAll @LongRange(min = 1, max = 1L << 44) long memTotal) {
+        List<ContainerStats> stats = new ArrayList<>();
         double cpuSum = 0;
         long memSum = 0;
         for (int i = 0; i < containers; i++) {
-            cpuSum += (i * 37 % 100);
-            memSum += memTotal / 128;
+            long used = i * 37L % 100 * 10_000_000L; // CPU ns over one 1e9 ns tick of one CPU
+            StatsSample previous = new StatsSample("c" + i, "/c" + i, 1, 0, 0, 1, StatsSample.ABSENT, StatsSample.ABSENT,
+                    0, 0, StatsSample.ABSENT, StatsSample.ABSENT, 0, 0, 0, 0, 0);
+            StatsSample current = new StatsSample("c" + i, "/c" + i, 1, used, 1_000_000_000L, 1, StatsSample.ABSENT,
+                    StatsSample.ABSENT, memTotal / 128, memTotal, StatsSample.ABSENT, StatsSample.ABSENT, 0, 0, 0, 0, 0);
+            // every third container is read for the first time: no CPU figure, memory still counted
+            ContainerStats s = StatsCalculator.compute(current, i % 3 == 2 ? null : previous);
+            stats.add(s);
+            cpuSum += s.hasCpu() ? s.cpuPercent() : 0;
+            memSum += s.memUsed();
         }
-        HostAggregate a = HostAggregate.of(cpuSum, memSum, memTotal, ncpu);
-        assertTrue(a.sendable());
-        assertEquals(cpuSum / ncpu, a.cpu(), 1e-12);
-        assertEquals((double) memSum / memTotal * 100.0, a.memPercent(), 1e-12);
-        assertTrue(a.memPercent() <= 100.0 * containers / 128 + 1e-9);
+        Round round = new Round(Instant.EPOCH, Duration.ZERO, List.of(), stats, Map.of());
+        EngineInfo info = new EngineInfo("h", ncpu, memTotal, "20.10", "linux", "1", 2, 2);
+        HostMetrics h = HostMetrics.of(round, info).orElseThrow();
+        int cpus = Math.max(1, ncpu);
+        assertEquals(cpus, h.cpuCount());
+        assertEquals(cpuSum / cpus, h.cpuPercent(), 1e-9);
+        assertTrue(h.cpuPercent() >= 0 && h.cpuPercent() <= 100.0 * containers / cpus + 1e-9);
+        assertEquals(memSum, h.memUsed());
+        assertEquals((double) memSum / memTotal * 100.0, h.memPercent(), 1e-12);
+        assertTrue(h.memPercent() <= 100.0 * containers / 128 + 1e-9);
+    }
+
+    @Property
+    void noHostFiguresWithoutAMemoryTotal(@ForAll @IntRange(min = 0, max = 256) int ncpu,
+            @ForAll @LongRange(min = Long.MIN_VALUE, max = 0) long memTotal) {
+        assertTrue(HostMetrics.of(50.0, 10, memTotal, ncpu).isEmpty());
     }
 }

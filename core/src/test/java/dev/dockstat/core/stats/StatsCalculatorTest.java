@@ -3,7 +3,12 @@ package dev.dockstat.core.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Pins the formulas with the figures of docs/metrics-math.md and the test bed. */
@@ -124,26 +129,26 @@ class StatsCalculatorTest {
     }
 
     @Test
-    void hostAggregateAsTheMetricsMessageDefinesIt() {
+    void hostMetricsAsTheMetricsMessageDefinesThem() {
         // containers at 25% and 75% of one CPU on a 2-CPU host with 4 GiB: the host is half busy
-        HostAggregate a = HostAggregate.of(25.0 + 75.0, 1L << 30, 4L << 30, 2);
-        assertEquals(50.0, a.cpu(), 1e-12);
+        HostMetrics a = HostMetrics.of(25.0 + 75.0, 1L << 30, 4L << 30, 2).orElseThrow();
+        assertEquals(50.0, a.cpuPercent(), 1e-12);
         assertEquals(25.0, a.memPercent(), 1e-12);
         assertEquals(2, a.cpuCount());
-        assertTrue(a.sendable());
-        assertTrue(!HostAggregate.of(0, 0, 0, 2).sendable(), "no memory total: not sent");
-        assertTrue(!HostAggregate.of(0, 0, 1, 0).sendable(), "no CPU count: not sent");
+        assertTrue(HostMetrics.of(0, 0, 0, 2).isEmpty(), "no memory total: not sent");
+        HostMetrics noCpuCount = HostMetrics.of(30.0, 0, 1, 0).orElseThrow();
+        assertEquals(1, noCpuCount.cpuCount(), "no CPU count: one CPU, as the Go worker takes it");
+        assertEquals(30.0, noCpuCount.cpuPercent(), 1e-12);
     }
 
     @Test
-    void hostAggregateOfARoundSkipsContainersWithoutCpu() {
+    void hostMetricsOfARoundSkipContainersWithoutCpu() {
         StatsSample a = memory(300, 1000, -1, 100);
-        var round = new Round(java.time.Instant.EPOCH, java.time.Duration.ZERO, java.util.List.of(),
-                java.util.List.of(new ContainerStats(a, 80.0, 200, 20.0), new ContainerStats(a, Double.NaN, 300, 30.0)),
-                java.util.Map.of());
-        var info = new dev.dockstat.core.model.EngineInfo("h", 4, 1000, "20.10", "linux", "1", 2, 2);
-        HostAggregate h = HostAggregate.of(round, info);
-        assertEquals(20.0, h.cpu(), 1e-12);
+        Round round = new Round(Instant.EPOCH, Duration.ZERO, List.of(),
+                List.of(new ContainerStats(a, 80.0, 200, 20.0), new ContainerStats(a, Double.NaN, 300, 30.0)), Map.of());
+        EngineInfo info = new EngineInfo("h", 4, 1000, "20.10", "linux", "1", 2, 2);
+        HostMetrics h = HostMetrics.of(round, info).orElseThrow();
+        assertEquals(20.0, h.cpuPercent(), 1e-12);
         assertEquals(500, h.memUsed());
         assertEquals(50.0, h.memPercent(), 1e-12);
     }

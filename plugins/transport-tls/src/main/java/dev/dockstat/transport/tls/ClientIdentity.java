@@ -8,6 +8,8 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -54,8 +56,8 @@ final class ClientIdentity {
             new SecureRandom().nextBytes(challenge);
             Signature signer = Signature.getInstance(algorithm);
             if ("RSASSA-PSS".equals(algorithm)) {
-                signer.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
-                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+                signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
+                        MGF1ParameterSpec.SHA256, 32, 1));
             }
             signer.initSign(key);
             signer.update(challenge);

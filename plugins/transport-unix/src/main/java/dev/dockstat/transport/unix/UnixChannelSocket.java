@@ -3,6 +3,7 @@ package dev.dockstat.transport.unix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
@@ -28,7 +29,7 @@ import java.nio.file.Path;
  * timeouts are not enforced here: the transport's request deadline closes the socket instead,
  * which ends a blocked read at once. Socket options that only mean something for TCP are ignored.
  */
-final class UnixChannelSocket extends java.net.Socket {
+final class UnixChannelSocket extends Socket {
 
     /** Read timeouts below this are HttpClient's "is anything there?" stale checks (1 ms); real deadlines are hundreds of ms and longer. */
     static final int PEEK_LIMIT_MS = 10;
@@ -287,7 +288,7 @@ final class UnixChannelSocket extends java.net.Socket {
     public void setSendBufferSize(int size) {}
 
     @Override
-    public <T> java.net.Socket setOption(SocketOption<T> name, T value) {
+    public <T> Socket setOption(SocketOption<T> name, T value) {
         return this;
     }
 

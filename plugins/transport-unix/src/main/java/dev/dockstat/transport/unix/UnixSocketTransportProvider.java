@@ -6,6 +6,7 @@ import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.core.transport.HttpClientTransport;
 import java.net.InetAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
@@ -53,7 +54,7 @@ public final class UnixSocketTransportProvider implements TransportProvider {
         Path path;
         try {
             path = socketPath(endpoint);
-            java.net.UnixDomainSocketAddress.of(path); // a path the kernel cannot take fails here, not per request
+            UnixDomainSocketAddress.of(path); // a path the kernel cannot take fails here, not per request
         } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new TransportConfigException("bad socket path " + endpoint.uri().getPath() + ": " + e.getMessage(), e);
         }

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
 import dev.dockstat.core.env.Environment;
-import dev.dockstat.core.spi.Endpoint;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
+import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.transport.TransportRegistry;
 import dev.dockstat.testbed.TestBed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,6 +49,53 @@ class EventFollowerIT {
                 assertEquals(1, events.stream().filter(e -> name.equals(e.attributes().get("name")) && e.action().equals(action)).count(),
                         action + " delivered exactly once");
             }
+        }
+    }
+
+    /**
+     * A stream dockstat ends itself (switching to poll mode, closing the follower as serve-ipc's
+     * {@code remove} does) is no failure: nothing is said, least of all a Java exception's name.
+     */
+    @Test
+    void aStreamClosedOnPurposeSaysNothing() throws Exception {
+        String name = "dst-unix-ev-quiet";
+        try (DockerClient client = new Environment("local", Endpoint.of(TestBed.get().socketUri()))
+                .connect(TransportRegistry.load())) {
+            List<EngineEvent> events = new CopyOnWriteArrayList<>();
+            List<String> said = new CopyOnWriteArrayList<>();
+            var follower = new EventFollower(client, EventQuery.containers(), 0, new Reachability((online, error) -> {}),
+                    new EventFollower.Listener() {
+                        @Override
+                        public void event(EngineEvent event) {
+                            events.add(event);
+                        }
+
+                        @Override
+                        public void diagnostic(String message) {
+                            said.add(message);
+                        }
+                    }, new Backoff());
+            Thread thread = Thread.ofVirtual().start(follower::run);
+            try {
+                // an event delivered by the stream: it is open
+                TestBed.run(name + "-1", TestBed.IMAGE, "true");
+                TestBed.await("event on the stream", Duration.ofSeconds(10), () -> has(events, name + "-1", "die"));
+                follower.setMode(EventFollower.Mode.POLL, Duration.ofMillis(300));
+                // an event delivered by a poll: the stream's end has been handled
+                TestBed.run(name + "-2", TestBed.IMAGE, "true");
+                TestBed.await("event by a poll", Duration.ofSeconds(10), () -> has(events, name + "-2", "die"));
+                follower.setMode(EventFollower.Mode.STREAM, Duration.ofMillis(300));
+                TestBed.run(name + "-3", TestBed.IMAGE, "true");
+                TestBed.await("event on the stream again", Duration.ofSeconds(10), () -> has(events, name + "-3", "die"));
+            } finally {
+                follower.close();
+                thread.join(2000);
+                for (int i = 1; i <= 3; i++) {
+                    TestBed.remove(name + "-" + i);
+                }
+            }
+            assertTrue(!thread.isAlive(), "follower stops on close");
+            assertEquals(List.of(), said, "a close dockstat asked for is not reported");
         }
     }
 

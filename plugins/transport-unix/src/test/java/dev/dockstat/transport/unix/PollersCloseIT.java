@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.history.ContainerHistories;
 import dev.dockstat.core.history.HistoryBatch;
 import dev.dockstat.core.history.MetricHistory;
+import dev.dockstat.core.stats.ContainerHistories;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.core.transport.TransportRegistry;

@@ -1,4 +1,4 @@
-package dev.dockstat.core.engine;
+package dev.dockstat.core.loop;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * must end at once. A lock and condition rather than {@code sleep}: a waiting virtual thread then
  * holds no carrier on any JDK 21+.
  */
-final class Pacer {
+public final class Pacer {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -22,7 +22,7 @@ final class Pacer {
      *
      * @return false when closed (or interrupted) instead
      */
-    boolean awaitUntil(LongSupplier deadline) {
+    public boolean awaitUntil(LongSupplier deadline) {
         lock.lock();
         try {
             while (!closed) {
@@ -42,7 +42,7 @@ final class Pacer {
     }
 
     /** Makes waiters look at their deadline again. */
-    void wake() {
+    public void wake() {
         lock.lock();
         try {
             changed.signalAll();
@@ -51,7 +51,7 @@ final class Pacer {
         }
     }
 
-    void close() {
+    public void close() {
         lock.lock();
         try {
             closed = true;

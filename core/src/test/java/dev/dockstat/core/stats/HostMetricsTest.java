@@ -1,12 +1,10 @@
-package dev.dockstat.core.engine;
+package dev.dockstat.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
-import dev.dockstat.core.stats.ContainerStats;
-import dev.dockstat.core.stats.Round;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

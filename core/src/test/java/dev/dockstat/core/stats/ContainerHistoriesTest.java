@@ -1,10 +1,11 @@
-package dev.dockstat.core.history;
+package dev.dockstat.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.history.HistoryBatch;
 import dev.dockstat.testbed.FakeDockerEngine;
 import dev.dockstat.testbed.FakeDockerEngine.Behaviour;
 import dev.dockstat.testbed.Leaks;

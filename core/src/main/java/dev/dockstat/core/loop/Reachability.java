@@ -1,4 +1,4 @@
-package dev.dockstat.core.engine;
+package dev.dockstat.core.loop;
 
 import java.util.function.BiConsumer;
 

@@ -1,4 +1,4 @@
-package dev.dockstat.core.events;
+package dev.dockstat.core.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,13 @@
-package dev.dockstat.core.history;
+package dev.dockstat.core.stats;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.api.NotFoundException;
+import dev.dockstat.core.history.HistoryBatch;
+import dev.dockstat.core.history.MetricHistory;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.StatsSample;
-import dev.dockstat.core.stats.ContainerStats;
-import dev.dockstat.core.stats.StatsCalculator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -110,9 +110,7 @@ public final class ContainerHistories implements AutoCloseable {
     }
 
     private static HistoryBatch empty(HistoryBatch into, long cursor) {
-        into.reset(0);
-        into.finish(cursor, false);
-        return into;
+        return into.clear(cursor);
     }
 
     /** Containers with a running poller. */

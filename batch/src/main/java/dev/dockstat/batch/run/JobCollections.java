@@ -3,11 +3,11 @@ package dev.dockstat.batch.run;
 import dev.dockstat.batch.plan.Plan;
 
 /** Picks the collection for a job's kind. */
-final class Collections {
+final class JobCollections {
 
-    private Collections() {}
+    private JobCollections() {}
 
-    static Collection of(Plan.Job job, String env) {
+    static JobCollection of(Plan.Job job, String env) {
         return switch (job.collect()) {
             case Plan.Stats s -> new StatsCollection(job, s, env, new Records(job.output().format(), StatsCollection.COLUMNS));
             case Plan.Events e -> new EventsCollection(job, e, env, new Records(job.output().format(), EventsCollection.COLUMNS));
