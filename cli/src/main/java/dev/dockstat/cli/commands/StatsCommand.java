@@ -5,13 +5,16 @@ import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.Warnings;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.cli.live.ContainerInfo;
 import dev.dockstat.cli.live.LiveView;
+import dev.dockstat.cli.live.Styles;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsTable;
 import dev.dockstat.cli.stats.Engines;
 import dev.dockstat.cli.stats.StatsBoard;
 import dev.dockstat.cli.stats.StatsOnce;
 import dev.dockstat.cli.stats.StatsStream;
+import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Parameters;
             "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
             "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
 public final class StatsCommand extends EngineCommand {
+
+    /** The largest inspect answer the live view's detail reads (labels and env can make it long). */
+    private static final int INSPECT_CAP = 4 << 20;
 
     /** Containers by name, ID or ID prefix; empty = every running container (with --all, every one). */
     @Parameters(paramLabel = "CONTAINER", arity = "0..*", description = "Containers by name or ID prefix (default: all running).")
@@ -83,27 +89,43 @@ public final class StatsCommand extends EngineCommand {
     private int follow(Engines engines, RowFormat rowFormat, PrintWriter out, PrintWriter err) throws Exception {
         boolean live = (format == null || format.isBlank() || format.strip().equals("table")) && LiveView.available();
         List<String> notices = new CopyOnWriteArrayList<>();
-        java.util.function.Consumer<String> sink = live ? notices::add : line -> {
+        java.util.function.Consumer<String> toErr = line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
         };
-        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink).start()) {
-            if (live) {
-                try {
-                    new LiveView(board, engines.all().size(), notices).run();
-                    notices.forEach(err::println); // what the view showed, kept after the screen is gone
-                    err.flush();
-                    return ExitCodes.OK;
-                } catch (LiveView.Unavailable e) {
-                    notices.forEach(err::println); // no screen after all: print tables as into a pipe
-                    err.flush();
-                }
+        if (live) {
+            // the view lists stopped containers too, so that its 'a' key can show them without a new board
+            try (StatsBoard board = new StatsBoard(engines, containers, true, noTrunc, notices::add).start()) {
+                new LiveView(board, engines.all().size(), notices, all || !containers.isEmpty(), Styles.of(System.getenv()),
+                        inspector(engines)).run();
+                notices.forEach(err::println); // what the view showed, kept after the screen is gone
+                err.flush();
+                return ExitCodes.OK;
+            } catch (LiveView.Unavailable e) {
+                notices.forEach(err::println); // no screen after all: print tables as into a pipe
+                err.flush();
+                notices.clear();
             }
+        }
+        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, toErr).start()) {
             new StatsStream(board, rowFormat, out).run();
         }
         return ExitCodes.OK;
+    }
+
+    /** The live view's detail: the engine's inspect of one container, on the client of its engine. */
+    private static LiveView.Inspector inspector(Engines engines) {
+        return (environment, id) -> {
+            for (Engines.Engine engine : engines.all()) {
+                if (engine.name().equals(environment)) {
+                    byte[] json = engine.client().getRaw("/containers/" + id + "/json", DockerClient.DEFAULT_TIMEOUT, INSPECT_CAP);
+                    return ContainerInfo.parse(json, engine.client().where());
+                }
+            }
+            throw new IllegalStateException("no engine " + environment);
+        };
     }
 
     private RowFormat parseFormat(boolean several) {
