@@ -121,7 +121,7 @@ public final class StatsCommand extends EngineCommand {
             for (Engines.Engine engine : engines.all()) {
                 if (engine.name().equals(environment)) {
                     byte[] json = engine.client().getRaw("/containers/" + id + "/json", DockerClient.DEFAULT_TIMEOUT, INSPECT_CAP);
-                    return ContainerInfo.parse(json, engine.client().where());
+                    return ContainerInfo.parse(json, engine.client().endpoint().display());
                 }
             }
             throw new IllegalStateException("no engine " + environment);

@@ -82,7 +82,8 @@ public record DetailFrame(LiveFrame.Line line, boolean current, float[] cpu, flo
         int room = Math.max(0, height - tail.size());
         List<AttributedString> screen = new ArrayList<>(body.subList(0, Math.min(room, body.size())));
         screen.addAll(tail);
-        return screen.size() > height ? screen.subList(screen.size() - Math.max(0, height), screen.size()) : screen;
+        List<AttributedString> fitted = screen.size() > height ? screen.subList(screen.size() - Math.max(0, height), screen.size()) : screen;
+        return styles.plain() ? fitted.stream().map(l -> new AttributedString(l.toString().stripTrailing())).toList() : fitted;
     }
 
     private String status() {

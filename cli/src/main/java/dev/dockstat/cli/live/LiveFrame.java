@@ -70,9 +70,10 @@ public record LiveFrame(List<Line> lines, int engines, Look look, String clock, 
     }
 
     static final int GAP = 3;
-    static final int MIN_SPARK = 8;
     static final int MAX_SPARK = 60;
     static final String SPARK_HEADER = "CPU HISTORY";
+    /** The sparkline's narrowest: its header's width. */
+    static final int MIN_SPARK = SPARK_HEADER.length();
     static final String GUTTER = " ";
     static final String MARK = ">";
     static final String KEYS = "q quit  ↑↓ move  Enter open  / filter  a stopped  c cpu  m mem  n name  N net  i block io  p pids  r reverse";
@@ -166,7 +167,8 @@ public record LiveFrame(List<Line> lines, int engines, Look look, String clock, 
             screen.add(new AttributedString(clip(notice, width), styles.notice()));
         }
         screen.add(look.editing() ? filterLine(width) : keys(width, styles, width >= KEYS.length() + 2 ? KEYS : KEYS_SHORT));
-        return screen.size() > height ? screen.subList(0, Math.max(0, height)) : screen;
+        List<AttributedString> fitted = screen.size() > height ? screen.subList(0, Math.max(0, height)) : screen;
+        return styles.plain() ? fitted.stream().map(this::trimPlain).toList() : fitted;
     }
 
     private static int[] widths(List<Column> cols, List<Line> rows, SortKey sort) {
@@ -261,7 +263,7 @@ public record LiveFrame(List<Line> lines, int engines, Look look, String clock, 
         if (b.columnLength() < width) {
             b.append(" ".repeat(width - b.columnLength())); // the header bar spans the screen
         }
-        return trimPlain(b.toAttributedString().columnSubSequence(0, width));
+        return b.toAttributedString().columnSubSequence(0, width);
     }
 
     private AttributedString row(List<Column> cols, int[] widths, int spark, Line line, int width, boolean selected) {
@@ -292,7 +294,7 @@ public record LiveFrame(List<Line> lines, int engines, Look look, String clock, 
         if (selected && b.columnLength() < width) {
             b.append(" ".repeat(width - b.columnLength())); // the selection bar spans the screen
         }
-        return trimPlain(b.toAttributedString().columnSubSequence(0, width));
+        return b.toAttributedString().columnSubSequence(0, width);
     }
 
     private AttributedStyle heat(StatsRow row) {
