@@ -8,9 +8,10 @@ import java.util.List;
  * detail is open. Keys change it ({@link #apply}); the rows it applies to come from the caller, so
  * it is tested without a terminal or an engine. One thread (the view's).
  *
- * <p>The selection is kept by container (a {@link LiveFrame.Line#key()}), so it stays on the same
- * container when rows re-sort between refreshes; when that container leaves, the selection stays at
- * the same position.
+ * <p>Once the user has moved the selection it is kept by container (a {@link LiveFrame.Line#key()}),
+ * so it stays on the same container when rows re-sort between refreshes; when that container
+ * leaves, the selection stays at the same position. Before that (and after a new filter) it stays
+ * on the first row, so a list that re-sorts itself does not scroll on its own.
  */
 public final class LiveState {
 
@@ -23,6 +24,8 @@ public final class LiveState {
     private String filter = "";
     private boolean editing;
     private String selectedKey;
+    /** The user chose the selected container: follow it through re-sorts. */
+    private boolean follow;
     private int selected;
     private int top;
     private String detailKey;
@@ -117,6 +120,8 @@ public final class LiveState {
                 return Outcome.NONE;
             }
             detailKey = keys.get(i);
+            selectedKey = detailKey;
+            follow = true; // opened: chosen, and still selected on the way back
             return Outcome.REDRAW;
         }
         if (key.type() == Key.Type.ESC) {
@@ -158,6 +163,7 @@ public final class LiveState {
 
     private void toFirstRow() {
         selectedKey = null;
+        follow = false;
         selected = 0;
         top = 0;
     }
@@ -166,7 +172,7 @@ public final class LiveState {
         if (keys.isEmpty()) {
             return -1;
         }
-        int i = selectedKey == null ? -1 : keys.indexOf(selectedKey);
+        int i = selectedKey == null || !follow ? -1 : keys.indexOf(selectedKey);
         return i >= 0 ? i : Math.min(selected, keys.size() - 1);
     }
 
@@ -176,6 +182,7 @@ public final class LiveState {
         }
         selected = Math.max(0, Math.min(keys.size() - 1, to));
         selectedKey = keys.get(selected);
+        follow = true;
     }
 
     /**

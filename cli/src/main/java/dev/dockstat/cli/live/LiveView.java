@@ -317,7 +317,7 @@ public final class LiveView {
         try {
             terminal.puts(Capability.exit_ca_mode);
             terminal.puts(Capability.keypad_local);
-            terminal.puts(Capability.cursor_visible);
+            terminal.puts(Capability.cursor_normal); // cnorm; cursor_visible (cvvis) is "very visible" and leaves it hidden in tmux
             terminal.flush();
             terminal.setAttributes(saved);
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -89,6 +89,17 @@ class LiveStateTest {
     }
 
     @Test
+    void untilTheUserMovesItTheSelectionStaysOnTheFirstRow() {
+        LiveState s = after();
+        List<String> resorted = new ArrayList<>(ROWS);
+        java.util.Collections.reverse(resorted);
+        s.fit(resorted, PAGE);
+        assertEquals(0, s.selected());
+        assertEquals(0, s.top(), "no scrolling on its own");
+        assertEquals("default/c40", s.selectedKey());
+    }
+
+    @Test
     void aShorterListOrATallerScreenPullsTheScrollBack() {
         LiveState s = after(Key.of(Type.END));
         s.fit(ROWS.subList(0, 5), PAGE);
