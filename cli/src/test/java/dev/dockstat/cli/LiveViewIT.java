@@ -192,8 +192,8 @@ class LiveViewIT {
             assertTrue(selected(filtered).contains("dst-cli-live-n10"), filtered);
 
             keys("Down", "Enter");
-            awaitScreen("the detail of n11", s -> s.contains("dockstat stats · dst-cli-live-n11") && s.contains("Image     " + TestBed.IMAGE)
-                    && s.contains("Limits    CPU none · memory none · PIDs none") && s.contains("Engine    default"));
+            awaitScreen("the detail of n11", s -> s.contains("dockstat stats · dst-cli-live-n11") && s.contains("Image      " + TestBed.IMAGE)
+                    && s.contains("Limits     CPU none · memory none · PIDs none") && s.contains("Engine     default"));
             keys("Escape");
             awaitScreen("back to the filtered list", s -> s.contains("10 of 22 match") && selected(s).contains("dst-cli-live-n11"));
             keys("Escape");
@@ -206,7 +206,7 @@ class LiveViewIT {
             keys("Enter");
             // the CPU figure itself is checked elsewhere; on a busy machine the burner gets less than its half CPU
             String detail = awaitScreen("the burner's detail: its limit and ten points of CPU, some above zero", s -> s.contains("dockstat stats · " + BURN)
-                    && s.contains("Status    running since") && s.contains("Limits    CPU 0.50 · memory none · PIDs none")
+                    && s.contains("Status     running since") && s.contains("Limits     CPU 0.50 · memory none · PIDs none")
                     && s.lines().anyMatch(l -> l.startsWith(" CPU ") && l.matches(".*[▁▂▃▄▅▆▇█]{10}") && l.matches(".*[▂▃▄▅▆▇█].*")));
             save("8-one-container.txt", detail);
             assertTrue(detail.contains("Esc back"), detail);

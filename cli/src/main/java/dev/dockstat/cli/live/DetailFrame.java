@@ -28,7 +28,7 @@ public record DetailFrame(LiveFrame.Line line, boolean current, float[] cpu, flo
         ContainerInfo info, String infoError, String clock, List<String> notices, Styles styles) {
 
     static final String KEYS = "Esc back  ↑↓ previous/next  q quit";
-    static final int LABEL = 10;
+    static final int LABEL = 11;
     static final int MIN_SPARK = 8;
 
     public DetailFrame {

@@ -86,10 +86,6 @@ public final class LiveView {
         this.state = new LiveState(showAll);
     }
 
-    public LiveView(StatsBoard board, int engines, List<String> notices) {
-        this(board, engines, notices, true, Styles.of(System.getenv()), null);
-    }
-
     /**
      * Whether stdin and stdout are both a terminal: the live view needs keys and a screen. JDK 22+
      * gives a console even when redirected and says so with {@code isTerminal()}; on 21 a console

@@ -33,10 +33,10 @@ class DetailFrameTest {
         List<AttributedString> screen = frame(INFO, null, true, Styles.PLAIN).render(100, 15);
         Golden.assertMatches("live/detail-100x15.txt", LiveFrameTest.text(screen));
         String text = LiveFrameTest.text(screen);
-        assertTrue(text.contains("Status    running since 2026-11-30T12:00:00Z · restarted 1 time"), text);
-        assertTrue(text.contains("Limits    CPU 0.50 · memory 256MiB · PIDs 100"), text);
-        assertTrue(text.contains("Engine    default · unix:///var/run/docker.sock"), text);
-        assertTrue(text.contains("PIDS      12 of 100"), text);
+        assertTrue(text.contains("Status     running since 2026-11-30T12:00:00Z · restarted 1 time"), text);
+        assertTrue(text.contains("Limits     CPU 0.50 · memory 256MiB · PIDs 100"), text);
+        assertTrue(text.contains("Engine     default · unix:///var/run/docker.sock"), text);
+        assertTrue(text.contains("PIDS       12 of 100"), text);
         assertTrue(text.contains("last 9s"), text);
         assertTrue(text.contains("net peak 2kB/s · block peak 8.19kB/s"), text);
         assertTrue(screen.get(screen.size() - 1).toString().contains("Esc back"), text);
@@ -53,7 +53,7 @@ class DetailFrameTest {
     @Test
     void whileInspectIsOutAndWhenItFailedOrTheContainerIsGone() {
         String loading = LiveFrameTest.text(frame(null, null, true, Styles.PLAIN).render(100, 15));
-        assertTrue(loading.contains("Image     …"), loading);
+        assertTrue(loading.contains("Image      …"), loading);
         String failed = LiveFrameTest.text(frame(null, "no such container", true, Styles.PLAIN).render(100, 15));
         assertTrue(failed.contains("inspect failed: no such container"), failed);
         String gone = LiveFrameTest.text(frame(INFO, null, false, Styles.PLAIN).render(100, 15));
