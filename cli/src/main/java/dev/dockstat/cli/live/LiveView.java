@@ -1,5 +1,6 @@
 package dev.dockstat.cli.live;
 
+import dev.dockstat.cli.render.StatsRow;
 import dev.dockstat.cli.stats.StatsBoard;
 import dev.dockstat.core.history.HistoryBatch;
 import dev.dockstat.core.history.MetricHistory;
@@ -8,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import dev.dockstat.cli.render.StatsRow;
-import dev.dockstat.core.stats.StatsFeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jline.utils.AttributedString;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
@@ -46,6 +45,8 @@ public final class LiveView {
     private static final long CLOCK_MILLIS = 1000;
     /** How often an open detail asks the engine again (status and limits can change). */
     private static final long INSPECT_MILLIS = 5000;
+    /** I/O rates kept per container: five minutes at one round a second, as long as the feed's CPU history. */
+    private static final int IO_POINTS = 300;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Reads what the detail shows beyond the figures; called off the view's thread. */
@@ -61,7 +62,7 @@ public final class LiveView {
     private final Inspector inspector;
     private final LiveState state;
     private final HistoryBatch batch = new HistoryBatch();
-    private final IoRates io = new IoRates(StatsFeed.HISTORY_POINTS);
+    private final IoRates io = new IoRates(IO_POINTS);
     private final Map<String, ContainerInfo> infos = new ConcurrentHashMap<>();
     private final Map<String, String> infoErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean infoChanged = new AtomicBoolean();
