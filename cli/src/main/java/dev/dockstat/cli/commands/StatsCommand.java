@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 /** {@code dockstat stats}: the {@code docker stats} table, from the same formulas, for one engine or several. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Display a live stream of container resource usage statistics (like docker stats).",
-            "On a terminal: a full-screen view, sortable by key (c cpu, m mem, n name, N net, i block I/O, p pids,"
-                + " r reverse, q quit), with a CPU history per container. Otherwise: the table again after every"
-                + " engine tick (JSON lines with --format json)."},
+            "On a terminal: a full-screen view with a CPU history per container: arrows, PgUp/PgDn, Home/End"
+                + " scroll; / filters by name or ID; Enter shows one container, Esc goes back; a shows stopped"
+                + " containers; c, m, n, N, i, p sort (r reverses); q quits. NO_COLOR turns colours off."
+                + " Otherwise: the table again after every engine tick (JSON lines with --format json)."},
         footer = {"", "Examples:",
             "  dockstat stats                                   # live view of every running container",
             "  dockstat stats --no-stream --format json web     # one JSON object, once",

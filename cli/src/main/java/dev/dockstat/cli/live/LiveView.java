@@ -1,5 +1,6 @@
 package dev.dockstat.cli.live;
 
+import dev.dockstat.cli.render.StatsRow;
 import dev.dockstat.cli.stats.StatsBoard;
 import dev.dockstat.core.history.HistoryBatch;
 import dev.dockstat.core.history.MetricHistory;
@@ -9,47 +10,81 @@ import java.lang.reflect.Method;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
 
 /**
- * The full-screen {@code dockstat stats} on a terminal. Owns the terminal's lifecycle only: raw
- * mode, alternate screen, hidden cursor, a resize handler, a key read with a timeout that doubles
- * as the refresh tick, and the restore in {@code finally} (and in a shutdown hook, for a
- * {@code kill}). What a screen shows is {@link LiveFrame}'s business.
+ * The full-screen {@code dockstat stats} on a terminal. Owns the terminal's lifecycle: raw mode,
+ * alternate screen, hidden cursor, a resize handler, a key read with a timeout that doubles as the
+ * refresh tick, and the restore in {@code finally} (and in a shutdown hook, for a {@code kill}).
+ * Which bytes are which key is {@link KeyDecoder}'s business, what a key does {@link LiveState}'s,
+ * and what a screen shows {@link LiveFrame}'s and {@link DetailFrame}'s.
  *
- * <p>Keys: c, m, n, N, i, p sort (the same key again reverses), r reverses, q or Ctrl-C quits.
+ * <p>Keys: arrows, PgUp/PgDn, Home/End move the selection; {@code /} filters by name or ID as
+ * typed (Enter keeps it, Esc clears it); Enter opens the selected container, Esc goes back; {@code a}
+ * shows or hides stopped containers; c, m, n, N, i, p sort (the same key again reverses), r
+ * reverses; q or Ctrl-C quits.
  */
 public final class LiveView {
 
     /** How often the view looks for new rounds, resizes and keys between refreshes. */
     private static final long SLICE_MILLIS = 100;
     private static final long CLOCK_MILLIS = 1000;
-    private static final int CTRL_C = 3;
-    private static final int CTRL_D = 4;
+    /** How often an open detail asks the engine again (status and limits can change). */
+    private static final long INSPECT_MILLIS = 5000;
+    /** I/O rates kept per container: five minutes at one round a second, as long as the feed's CPU history. */
+    private static final int IO_POINTS = 300;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Reads what the detail shows beyond the figures; called off the view's thread. */
+    @FunctionalInterface
+    public interface Inspector {
+        ContainerInfo inspect(String environment, String containerId) throws Exception;
+    }
 
     private final StatsBoard board;
     private final int engines;
     private final List<String> notices;
+    private final Styles styles;
+    private final Inspector inspector;
+    private final LiveState state;
     private final HistoryBatch batch = new HistoryBatch();
-    private SortKey sort = SortKey.CPU;
-    private boolean reversed;
+    private final IoRates io = new IoRates(IO_POINTS);
+    private final Map<String, ContainerInfo> infos = new ConcurrentHashMap<>();
+    private final Map<String, String> infoErrors = new ConcurrentHashMap<>();
+    private final AtomicBoolean infoChanged = new AtomicBoolean();
+    private final AtomicBoolean inspecting = new AtomicBoolean();
+    private List<StatsBoard.Line> current = List.of();
+    private List<LiveFrame.Line> lines = List.of();
+    private final Map<String, StatsBoard.Line> lastSeen = new HashMap<>();
+    private long inspected;
+    private String inspectedKey;
 
     /**
      * @param notices engine failures and recoveries, appended by other threads (a concurrent list)
+     * @param showAll stopped containers shown at the start ({@code a} toggles); the board must list them
+     * @param inspector reads image, status and limits for the detail; null shows none
      */
-    public LiveView(StatsBoard board, int engines, List<String> notices) {
+    public LiveView(StatsBoard board, int engines, List<String> notices, boolean showAll, Styles styles, Inspector inspector) {
         this.board = board;
         this.engines = engines;
         this.notices = notices;
+        this.styles = styles;
+        this.inspector = inspector;
+        this.state = new LiveState(showAll);
     }
 
     /**
@@ -134,6 +169,7 @@ public final class LiveView {
         display.resize(size.getRows(), size.getColumns());
         display.clear();
         NonBlockingReader reader = terminal.reader();
+        KeyDecoder keys = new KeyDecoder(reader::read);
         long drawn = -1;
         long nextClock = 0;
         boolean redraw = true;
@@ -145,45 +181,117 @@ public final class LiveView {
                 redraw = true;
             }
             long version = board.version();
+            if (version != drawn) {
+                refresh();
+            }
             long now = System.currentTimeMillis();
-            if (redraw || version != drawn || now >= nextClock) {
-                display.update(frame().render(size.getColumns(), size.getRows()), 0);
+            inspectIfDue(now);
+            if (redraw || version != drawn || now >= nextClock || infoChanged.getAndSet(false)) {
+                display.update(screen(size.getColumns(), size.getRows()), 0);
                 terminal.flush();
                 drawn = version;
                 nextClock = now - now % CLOCK_MILLIS + CLOCK_MILLIS;
                 redraw = false;
             }
-            int c = reader.read(SLICE_MILLIS);
-            if (c == NonBlockingReader.EOF || c == 'q' || c == 'Q' || c == CTRL_C || c == CTRL_D) {
-                return;
-            }
-            if (c >= 0) {
-                redraw = key(c);
+            Key key = keys.next(SLICE_MILLIS);
+            if (key != null) {
+                List<LiveFrame.Line> visible = LiveFrame.visible(lines, state.look());
+                int page = LiveFrame.rowsFitting(visible.size(), size.getRows(), notices.size());
+                LiveState.Outcome outcome = state.apply(key, visible.stream().map(LiveFrame.Line::key).toList(), page);
+                if (outcome == LiveState.Outcome.QUIT) {
+                    return;
+                }
+                redraw = outcome == LiveState.Outcome.REDRAW;
             }
         }
     }
 
-    /** Applies a key; true when the screen changes. */
-    private boolean key(int c) {
-        SortKey picked = SortKey.forKey(c);
-        if (picked != null) {
-            reversed = picked == sort && !reversed;
-            sort = picked;
-            return true;
+    /** The rows of the board's latest rounds, their CPU history, and a new reading for the I/O rates. */
+    private void refresh() {
+        current = board.lines();
+        List<LiveFrame.Line> fresh = new ArrayList<>(current.size());
+        Set<String> seen = new HashSet<>();
+        for (StatsBoard.Line line : current) {
+            LiveFrame.Line l = new LiveFrame.Line(line.row(), cpuHistory(line.history()));
+            fresh.add(l);
+            seen.add(l.key());
+            io.record(l.key(), line.row().invalid() ? null : line.row().stats().sample());
+            lastSeen.put(l.key(), line);
         }
-        if (c == 'r') {
-            reversed = !reversed;
-            return true;
-        }
-        return false;
+        String detail = state.detailKey();
+        io.retain(detail == null ? seen : union(seen, detail));
+        lastSeen.keySet().removeIf(k -> !seen.contains(k) && !k.equals(detail));
+        lines = fresh;
     }
 
-    private LiveFrame frame() {
-        List<LiveFrame.Line> lines = new ArrayList<>();
-        for (StatsBoard.Line line : board.lines()) {
-            lines.add(new LiveFrame.Line(line.row(), cpuHistory(line.history())));
+    private static Set<String> union(Set<String> keys, String one) {
+        Set<String> all = new HashSet<>(keys);
+        all.add(one);
+        return all;
+    }
+
+    private List<AttributedString> screen(int width, int height) {
+        String clock = LocalTime.now().format(CLOCK);
+        List<String> shownNotices = List.copyOf(notices);
+        String detail = state.detailKey();
+        if (detail != null && lastSeen.containsKey(detail)) {
+            return detail(detail, clock, shownNotices).render(width, height);
         }
-        return new LiveFrame(lines, engines, sort, reversed, LocalTime.now().format(CLOCK), List.copyOf(notices));
+        List<LiveFrame.Line> visible = LiveFrame.visible(lines, state.look());
+        state.fit(visible.stream().map(LiveFrame.Line::key).toList(), LiveFrame.rowsFitting(visible.size(), height, shownNotices.size()));
+        return new LiveFrame(lines, engines, state.look(), clock, shownNotices, styles).render(width, height);
+    }
+
+    private DetailFrame detail(String key, String clock, List<String> shownNotices) {
+        StatsBoard.Line line = lastSeen.get(key);
+        boolean present = current.stream().anyMatch(l -> new LiveFrame.Line(l.row(), null).key().equals(key));
+        float[] cpu = new float[0];
+        float[] mem = new float[0];
+        long span = 0;
+        MetricHistory history = line.history();
+        if (history != null) {
+            history.read(0, batch);
+            int n = batch.size();
+            cpu = new float[n];
+            mem = new float[n];
+            for (int i = 0; i < n; i++) {
+                cpu[i] = batch.cpu(i);
+                mem[i] = batch.mem(i);
+            }
+            span = n < 2 ? 0 : batch.time(n - 1) - batch.time(0);
+        }
+        return new DetailFrame(new LiveFrame.Line(line.row(), cpu), present, cpu, mem, span, io.series(key), infos.get(key),
+                infoErrors.get(key), clock, shownNotices, styles);
+    }
+
+    /** Reads the open detail's container from the engine when it opens and every few seconds, on a thread of its own. */
+    private void inspectIfDue(long now) {
+        String key = state.detailKey();
+        if (key == null || inspector == null || !lastSeen.containsKey(key)) {
+            return;
+        }
+        if (key.equals(inspectedKey) && now - inspected < INSPECT_MILLIS) {
+            return;
+        }
+        StatsRow row = lastSeen.get(key).row();
+        if (row.invalid() || !inspecting.compareAndSet(false, true)) {
+            return;
+        }
+        inspectedKey = key;
+        inspected = now;
+        String environment = row.environment();
+        String id = row.stats().id();
+        Thread.ofVirtual().name("dockstat-live-inspect").start(() -> {
+            try {
+                infos.put(key, inspector.inspect(environment, id));
+                infoErrors.remove(key);
+            } catch (Exception e) {
+                infoErrors.put(key, String.valueOf(e.getMessage()));
+            } finally {
+                inspecting.set(false);
+                infoChanged.set(true);
+            }
+        });
     }
 
     private float[] cpuHistory(MetricHistory history) {
@@ -206,7 +314,7 @@ public final class LiveView {
         try {
             terminal.puts(Capability.exit_ca_mode);
             terminal.puts(Capability.keypad_local);
-            terminal.puts(Capability.cursor_visible);
+            terminal.puts(Capability.cursor_normal); // cnorm; cursor_visible (cvvis) is "very visible" and leaves it hidden in tmux
             terminal.flush();
             terminal.setAttributes(saved);
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -2,8 +2,11 @@ package dev.dockstat.cli.stats;
 
 import dev.dockstat.cli.ErrorReporter;
 import dev.dockstat.cli.Warnings;
+import dev.dockstat.cli.live.ContainerInfo;
 import dev.dockstat.cli.live.LiveView;
+import dev.dockstat.cli.live.Styles;
 import dev.dockstat.cli.render.RowFormat;
+import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.outcome.Outcome;
 import java.io.PrintWriter;
@@ -21,6 +24,9 @@ import java.util.function.Consumer;
  */
 public record StatsRun(List<Environment> environments, List<String> named, boolean all, boolean noStream,
         boolean noTrunc, RowFormat rowFormat, boolean liveAllowed) {
+
+    /** The largest inspect answer the live view's detail reads (labels and env can make it long). */
+    private static final int INSPECT_CAP = 4 << 20;
 
     /**
      * Runs to the end. With one engine, an engine that cannot be read is thrown as the command's
@@ -48,27 +54,41 @@ public record StatsRun(List<Environment> environments, List<String> named, boole
     }
 
     private void follow(Engines engines, PrintWriter out, PrintWriter err) throws Exception {
-        boolean live = liveAllowed && LiveView.available();
-        List<String> notices = new CopyOnWriteArrayList<>();
-        Consumer<String> sink = live ? notices::add : line -> {
+        if (liveAllowed && LiveView.available()) {
+            List<String> notices = new CopyOnWriteArrayList<>();
+            // the view lists stopped containers too, so that its 'a' key can show them without a new board
+            try (StatsBoard board = new StatsBoard(engines, named, true, noTrunc, notices::add).start()) {
+                new LiveView(board, engines.all().size(), notices, all || !named.isEmpty(), Styles.of(System.getenv()),
+                        inspector(engines)).run();
+                notices.forEach(err::println); // what the view showed, kept after the screen is gone
+                err.flush();
+                return;
+            } catch (LiveView.Unavailable e) {
+                notices.forEach(err::println); // no screen after all: print tables as into a pipe
+                err.flush();
+            }
+        }
+        Consumer<String> toErr = line -> {
             synchronized (err) {
                 err.println(line);
                 err.flush();
             }
         };
-        try (StatsBoard board = new StatsBoard(engines, named, all, noTrunc, sink).start()) {
-            if (live) {
-                try {
-                    new LiveView(board, engines.all().size(), notices).run();
-                    notices.forEach(err::println); // what the view showed, kept after the screen is gone
-                    err.flush();
-                    return;
-                } catch (LiveView.Unavailable e) {
-                    notices.forEach(err::println); // no screen after all: print tables as into a pipe
-                    err.flush();
-                }
-            }
+        try (StatsBoard board = new StatsBoard(engines, named, all, noTrunc, toErr).start()) {
             new StatsStream(board, rowFormat, out).run();
         }
+    }
+
+    /** The live view's detail: the engine's inspect of one container, on the client of its engine. */
+    private static LiveView.Inspector inspector(Engines engines) {
+        return (environment, id) -> {
+            for (Engines.Engine engine : engines.all()) {
+                if (engine.name().equals(environment)) {
+                    byte[] json = engine.client().getRaw("/containers/" + id + "/json", DockerClient.DEFAULT_TIMEOUT, INSPECT_CAP);
+                    return ContainerInfo.parse(json, engine.client().endpoint().display());
+                }
+            }
+            throw new IllegalStateException("no engine " + environment);
+        };
     }
 }

@@ -1,7 +1,10 @@
 package dev.dockstat.cli.train;
 
 import dev.dockstat.cli.Dockstat;
+import dev.dockstat.cli.live.DetailFrame;
+import dev.dockstat.cli.live.IoRates;
 import dev.dockstat.cli.live.LiveFrame;
+import dev.dockstat.cli.live.Styles;
 import dev.dockstat.cli.live.SortKey;
 import dev.dockstat.cli.render.DiskUsageFormat;
 import dev.dockstat.cli.render.EventFormat;
@@ -66,6 +69,11 @@ public final class TrainingRun {
             }
             List<LiveFrame.Line> lines = rows.stream().map(r -> new LiveFrame.Line(r, new float[] {1f, 50f, 99f})).toList();
             new LiveFrame(lines, 1, SortKey.CPU, false, "12:00:00", List.of()).render(120, 30);
+            if (!lines.isEmpty()) { // the live view's container screen too
+                float[] points = {1f, 50f, 99f};
+                new DetailFrame(lines.get(0), true, points, points, 3000,
+                        new IoRates.Series(points, points, points, points, 3000), null, null, "12:00:00", List.of(), Styles.COLOR).render(120, 30);
+            }
 
             DiskUsage du = client.diskUsage();
             DiskUsageFormat df = new DiskUsageFormat(Instant.now(), ZoneId.systemDefault());
