@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.engine.Reachability;
-import dev.dockstat.core.events.Backoff;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
+import dev.dockstat.core.loop.Backoff;
+import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportRequest;
