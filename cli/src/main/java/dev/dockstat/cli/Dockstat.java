@@ -10,6 +10,7 @@ import dev.dockstat.cli.commands.EventsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import dev.dockstat.cli.commands.TrainCommand;
 import dev.dockstat.cli.commands.VersionCommand;
+import dev.dockstat.cli.commands.ManCommand;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class Dockstat implements Runnable {
      * command's start short.
      */
     private static final Map<String, Class<?>> COMMANDS = commands();
-    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion", "__train");
+    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion", "__train", "__man");
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> c = new java.util.LinkedHashMap<>();
@@ -47,6 +48,7 @@ public final class Dockstat implements Runnable {
         c.put("help", CommandLine.HelpCommand.class);
         c.put("__complete", CompleteCommand.class);
         c.put("__train", TrainCommand.class);
+        c.put("__man", ManCommand.class);
         return c;
     }
 
