@@ -3,7 +3,7 @@ package dev.dockstat.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -41,14 +41,17 @@ public record BuildInfo(String version, String commit, String built) {
         return vm + (isBundled(home) ? " (bundled runtime)" : " (JDK " + home + ")");
     }
 
+    /**
+     * The launcher's own rule: a runtime with lib/dockstat.jar beside it is the bundle's. (Not the jar's
+     * code source: classes from an AOT cache keep the path the cache was trained at.)
+     */
     static boolean isBundled(String javaHome) {
         try {
-            Path jar = Path.of(BuildInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path lib = jar.getParent();
-            return lib != null && lib.getFileName() != null && lib.getFileName().toString().equals("lib")
-                    && lib.resolveSibling("runtime").normalize().equals(Path.of(javaHome).normalize());
-        } catch (URISyntaxException | RuntimeException e) {
-            return false; // a class source that is not a file: not the bundle's layout
+            Path home = Path.of(javaHome);
+            return home.getFileName() != null && home.getFileName().toString().equals("runtime")
+                    && Files.isRegularFile(home.resolveSibling("lib").resolve("dockstat.jar"));
+        } catch (RuntimeException e) {
+            return false; // a java.home that is not a path: not the bundle's layout
         }
     }
 }
