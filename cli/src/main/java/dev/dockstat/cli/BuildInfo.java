@@ -27,7 +27,7 @@ public record BuildInfo(String version, String commit, String built) {
     }
 
     /** An unfiltered placeholder (a build that skipped resource filtering) reads as unknown. */
-    private static String known(String value) {
+    static String known(String value) {
         return value == null || value.isBlank() || value.startsWith("${") ? "unknown" : value;
     }
 
