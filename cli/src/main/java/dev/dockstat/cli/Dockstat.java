@@ -9,6 +9,8 @@ import dev.dockstat.cli.commands.DfCommand;
 import dev.dockstat.cli.commands.EventsCommand;
 import dev.dockstat.cli.commands.StatsCommand;
 import dev.dockstat.cli.commands.TrainCommand;
+import dev.dockstat.cli.commands.VersionCommand;
+import dev.dockstat.cli.commands.ManCommand;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs, engine events, disk usage.",
-        footer = {"", "Examples:", "  dockstat stats", "  dockstat stats --no-stream -H tcp://127.0.0.1:2375 web db", "  dockstat events --since 10m", "  dockstat df -v", "  dockstat run plan.yaml", "  dockstat serve-metrics", "  dockstat serve-ipc   (Dockhand's collection worker)"})
+        footer = {"", "Examples:", "  dockstat stats", "  dockstat stats --no-stream -H tcp://127.0.0.1:2375 web db", "  dockstat events --since 10m", "  dockstat df -v", "  dockstat version", "  dockstat run plan.yaml", "  dockstat serve-metrics", "  dockstat serve-ipc   (Dockhand's collection worker)"})
 public final class Dockstat implements Runnable {
 
     /**
@@ -31,7 +33,7 @@ public final class Dockstat implements Runnable {
      * command's start short.
      */
     private static final Map<String, Class<?>> COMMANDS = commands();
-    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion", "__train");
+    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion", "__train", "__man");
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> c = new java.util.LinkedHashMap<>();
@@ -41,10 +43,12 @@ public final class Dockstat implements Runnable {
         c.put("run", RunCommand.class);
         c.put("serve-metrics", ServeMetricsCommand.class);
         c.put("serve-ipc", ServeIpcCommand.class);
+        c.put("version", VersionCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", CommandLine.HelpCommand.class);
         c.put("__complete", CompleteCommand.class);
         c.put("__train", TrainCommand.class);
+        c.put("__man", ManCommand.class);
         return c;
     }
 

@@ -12,12 +12,13 @@ import picocli.CommandLine.Spec;
  * {@code dockstat stats} fetched from the engine at completion time ({@code dockstat __complete}).
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script (bash, or zsh through bashcompinit).",
+        description = {"Print a shell completion script (bash, zsh through bashcompinit, or fish).",
             "Commands and options complete everywhere; container names complete after 'dockstat stats', from the engine the line names so far (-H, --context, --env) or else $DOCKER_HOST, the current context, the default socket."},
         footer = {"", "Examples:",
             "  source <(dockstat completion bash)                # this shell",
             "  dockstat completion bash > /etc/bash_completion.d/dockstat",
-            "  source <(dockstat completion zsh)                 # in ~/.zshrc"})
+            "  source <(dockstat completion zsh)                 # in ~/.zshrc",
+            "  dockstat completion fish > ~/.config/fish/completions/dockstat.fish"})
 public final class CompletionCommand implements Callable<Integer> {
 
     /** The stats function's positional candidates, which picocli leaves empty. */
@@ -33,9 +34,9 @@ public final class CompletionCommand implements Callable<Integer> {
             "  done",
             "  local positionals=$(dockstat __complete \"${engine_args[@]}\" containers 2>/dev/null)");
 
-    public enum Shell { bash, zsh }
+    public enum Shell { bash, zsh, fish }
 
-    @Parameters(paramLabel = "SHELL", description = "bash or zsh")
+    @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish")
     Shell shell;
 
     @Spec
@@ -44,7 +45,7 @@ public final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine root = spec.commandLine().getParent();
-        spec.commandLine().getOut().print(script(root));
+        spec.commandLine().getOut().print(shell == Shell.fish ? FishCompletion.script(root) : script(root));
         spec.commandLine().getOut().flush();
         return 0;
     }
