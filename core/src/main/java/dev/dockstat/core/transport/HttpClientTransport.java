@@ -6,6 +6,7 @@ import dev.dockstat.core.spi.TransportRequest;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.EnumMap;
@@ -78,7 +79,33 @@ public final class HttpClientTransport implements Transport {
      * @param tcp whether the sockets are TCP (keep-alive probes notice a silently dead peer);
      *     false for unix sockets, which refuse TCP options
      */
-    public record Connector(HttpHost target, DetachedSocketFactory sockets, DnsResolver dns, TlsSocketStrategy tls, boolean tcp) {}
+    public record Connector(HttpHost target, DetachedSocketFactory sockets, DnsResolver dns, TlsSocketStrategy tls, boolean tcp) {
+
+        /** The host the requests of a {@link #local} connector name; its sockets ignore it. */
+        private static final HttpHost LOCAL_TARGET = new HttpHost("http", "localhost", 2375);
+
+        /** Resolves every name to loopback without asking DNS: a local connector's name must never leave the machine. */
+        private static final DnsResolver NO_DNS = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) {
+                return new InetAddress[] {InetAddress.getLoopbackAddress()};
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+
+        /**
+         * A connector whose sockets reach one peer by other means than an IP address (a unix socket, a
+         * child process's pipes): the requests name a fixed host, which never reaches DNS, and no TCP
+         * options are set on the sockets.
+         */
+        public static Connector local(DetachedSocketFactory sockets) {
+            return new Connector(LOCAL_TARGET, sockets, NO_DNS, null, false);
+        }
+    }
 
     private final HttpHost target;
     private final Connector connector;

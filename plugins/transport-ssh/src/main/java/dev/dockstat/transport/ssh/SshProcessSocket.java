@@ -1,11 +1,12 @@
 package dev.dockstat.transport.ssh;
 
+import dev.dockstat.core.transport.NonTcpSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.net.SocketOption;
+
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * Closing sends SIGTERM and, should ssh linger, SIGKILL {@link #KILL_AFTER_SECONDS} s later; ssh
  * processes still alive when the JVM exits are ended too.
  */
-final class SshProcessSocket extends java.net.Socket {
+final class SshProcessSocket extends NonTcpSocket {
 
     /** Read timeouts below this are HttpClient's "is anything there?" checks (1 ms). */
     static final int PEEK_LIMIT_MS = 10;
@@ -64,7 +65,6 @@ final class SshProcessSocket extends java.net.Socket {
     private final ConnectGate gate;
     private volatile Process process;
     private volatile FileChannel stderr;
-    private volatile int soTimeout;
     private volatile boolean closed;
     private InputStream in;
     private OutputStream out;
@@ -277,7 +277,7 @@ final class SshProcessSocket extends java.net.Socket {
             if (len == 0) {
                 return 0;
             }
-            int timeout = soTimeout;
+            int timeout = readTimeoutMillis();
             int n;
             try {
                 n = timeout > 0 && timeout < PEEK_LIMIT_MS ? peek(b, off, len) : stdout.read(b, off, len);
@@ -430,19 +430,6 @@ final class SshProcessSocket extends java.net.Socket {
     }
 
     @Override
-    public void setSoTimeout(int timeout) {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        soTimeout = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return soTimeout;
-    }
-
-    @Override
     public SocketAddress getRemoteSocketAddress() {
         return null;
     }
@@ -450,51 +437,6 @@ final class SshProcessSocket extends java.net.Socket {
     @Override
     public SocketAddress getLocalSocketAddress() {
         return null;
-    }
-
-    // TCP and IP options mean nothing on a pipe: accepted and ignored.
-
-    @Override
-    public void setTcpNoDelay(boolean on) {}
-
-    @Override
-    public boolean getTcpNoDelay() {
-        return false;
-    }
-
-    @Override
-    public void setKeepAlive(boolean on) {}
-
-    @Override
-    public boolean getKeepAlive() {
-        return false;
-    }
-
-    @Override
-    public void setReuseAddress(boolean on) {}
-
-    @Override
-    public boolean getReuseAddress() {
-        return false;
-    }
-
-    @Override
-    public void setSoLinger(boolean on, int linger) {}
-
-    @Override
-    public int getSoLinger() {
-        return -1;
-    }
-
-    @Override
-    public void setReceiveBufferSize(int size) {}
-
-    @Override
-    public void setSendBufferSize(int size) {}
-
-    @Override
-    public <T> java.net.Socket setOption(SocketOption<T> name, T value) {
-        return this;
     }
 
     @Override

@@ -6,13 +6,10 @@ import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.core.transport.HttpClientTransport;
 import java.io.File;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.core5.http.HttpHost;
 
 /**
  * {@code ssh://[user@]host[:port]}: HTTP over {@code ssh ... docker system dial-stdio}, as docker does
@@ -28,20 +25,6 @@ public final class SshTransportProvider implements TransportProvider {
     public static final String OPTIONS_VARIABLE = "DOCKSTAT_SSH_OPTS";
     public static final String OPTIONS_PROPERTY = "dockstat.ssh.opts";
     static final String SSH = "ssh";
-
-    /** Every request names this host; the pipes ignore it, so it must never reach DNS. */
-    private static final HttpHost TARGET = new HttpHost("http", "localhost", 2375);
-    private static final DnsResolver NO_DNS = new DnsResolver() {
-        @Override
-        public InetAddress[] resolve(String host) {
-            return new InetAddress[] {InetAddress.getLoopbackAddress()};
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) {
-            return host;
-        }
-    };
 
     @Override
     public String name() {
@@ -72,7 +55,7 @@ public final class SshTransportProvider implements TransportProvider {
                 : SshCommand.options(System.getenv(OPTIONS_VARIABLE), OPTIONS_VARIABLE);
         SshCommand command = SshCommand.of(executable, address, options);
         ConnectGate gate = new ConnectGate(ConnectGate.DEFAULT_PERMITS);
-        var connector = new HttpClientTransport.Connector(TARGET, proxy -> new SshProcessSocket(command, gate), NO_DNS, null, false);
+        var connector = HttpClientTransport.Connector.local(proxy -> new SshProcessSocket(command, gate));
         return new HttpClientTransport(connector, endpoint.pools());
     }
 

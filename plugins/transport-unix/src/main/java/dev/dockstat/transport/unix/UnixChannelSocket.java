@@ -1,12 +1,12 @@
 package dev.dockstat.transport.unix;
 
+import dev.dockstat.core.transport.NonTcpSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.net.SocketOption;
+
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -29,7 +29,7 @@ import java.nio.file.Path;
  * timeouts are not enforced here: the transport's request deadline closes the socket instead,
  * which ends a blocked read at once. Socket options that only mean something for TCP are ignored.
  */
-final class UnixChannelSocket extends Socket {
+final class UnixChannelSocket extends NonTcpSocket {
 
     /** Read timeouts below this are HttpClient's "is anything there?" stale checks (1 ms); real deadlines are hundreds of ms and longer. */
     static final int PEEK_LIMIT_MS = 10;
@@ -37,7 +37,6 @@ final class UnixChannelSocket extends Socket {
     private final Path path;
     private final UnixDomainSocketAddress address;
     private volatile SocketChannel channel;
-    private volatile int soTimeout;
     private volatile boolean closed;
     private InputStream in;
     private OutputStream out;
@@ -122,7 +121,7 @@ final class UnixChannelSocket extends Socket {
                 return 0;
             }
             ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-            int timeout = soTimeout;
+            int timeout = readTimeoutMillis();
             if (timeout > 0 && timeout < PEEK_LIMIT_MS) {
                 return peek(buffer);
             }
@@ -225,19 +224,6 @@ final class UnixChannelSocket extends Socket {
     }
 
     @Override
-    public void setSoTimeout(int timeout) throws SocketException {
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        soTimeout = timeout;
-    }
-
-    @Override
-    public int getSoTimeout() {
-        return soTimeout;
-    }
-
-    @Override
     public SocketAddress getRemoteSocketAddress() {
         return channel == null ? null : address;
     }
@@ -245,51 +231,6 @@ final class UnixChannelSocket extends Socket {
     @Override
     public SocketAddress getLocalSocketAddress() {
         return null; // a client unix socket has no name of its own
-    }
-
-    // TCP and IP options mean nothing on a unix socket: accepted and ignored.
-
-    @Override
-    public void setTcpNoDelay(boolean on) {}
-
-    @Override
-    public boolean getTcpNoDelay() {
-        return false;
-    }
-
-    @Override
-    public void setKeepAlive(boolean on) {}
-
-    @Override
-    public boolean getKeepAlive() {
-        return false;
-    }
-
-    @Override
-    public void setReuseAddress(boolean on) {}
-
-    @Override
-    public boolean getReuseAddress() {
-        return false;
-    }
-
-    @Override
-    public void setSoLinger(boolean on, int linger) {}
-
-    @Override
-    public int getSoLinger() {
-        return -1;
-    }
-
-    @Override
-    public void setReceiveBufferSize(int size) {}
-
-    @Override
-    public void setSendBufferSize(int size) {}
-
-    @Override
-    public <T> Socket setOption(SocketOption<T> name, T value) {
-        return this;
     }
 
     @Override

@@ -5,31 +5,14 @@ import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.core.transport.HttpClientTransport;
-import java.net.InetAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.core5.http.HttpHost;
 
 /** {@code unix:///path/to/docker.sock}: HTTP over a unix socket (the JDK's own, see {@link UnixChannelSocket}). */
 public final class UnixSocketTransportProvider implements TransportProvider {
 
     public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
-
-    /** Every request names this host; the socket ignores it, so it must never reach DNS. */
-    private static final HttpHost TARGET = new HttpHost("http", "localhost", 2375);
-    private static final DnsResolver NO_DNS = new DnsResolver() {
-        @Override
-        public InetAddress[] resolve(String host) {
-            return new InetAddress[] {InetAddress.getLoopbackAddress()};
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) {
-            return host;
-        }
-    };
 
     @Override
     public String name() {
@@ -58,7 +41,7 @@ public final class UnixSocketTransportProvider implements TransportProvider {
         } catch (IllegalArgumentException e) { // InvalidPathException too
             throw new TransportConfigException("bad socket path " + endpoint.uri().getPath() + ": " + e.getMessage(), e);
         }
-        var connector = new HttpClientTransport.Connector(TARGET, proxy -> new UnixChannelSocket(path), NO_DNS, null, false);
+        var connector = HttpClientTransport.Connector.local(proxy -> new UnixChannelSocket(path));
         return new HttpClientTransport(connector, endpoint.pools());
     }
 
