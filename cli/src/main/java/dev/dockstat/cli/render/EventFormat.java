@@ -108,8 +108,8 @@ public final class EventFormat {
                 new GoValue.Field("Status", "status", true, str(e, "status")),
                 new GoValue.Field("ID", "id", true, str(e, "id")),
                 new GoValue.Field("From", "from", true, str(e, "from")),
-                new GoValue.Field("Type", "Type", false, str(e, "Type")),
-                new GoValue.Field("Action", "Action", false, str(e, "Action")),
+                new GoValue.Field("Type", "Type", false, new GoValue.Str(e.path("Type").asText(""), "events.Type")),
+                new GoValue.Field("Action", "Action", false, new GoValue.Str(e.path("Action").asText(""), "events.Action")),
                 new GoValue.Field("Actor", "Actor", false, actorValue),
                 new GoValue.Field("Scope", "scope", true, str(e, "scope")),
                 new GoValue.Field("Time", "time", true, new GoValue.Int(e.path("time").asLong(0))),
@@ -119,7 +119,7 @@ public final class EventFormat {
     /** The message as the template sees it; docker checks the template against a pointer to an empty one. */
     static Object templateValue(GoValue v, boolean pointer) {
         return switch (v) {
-            case GoValue.Str s -> s.value();
+            case GoValue.Str s -> s.type().equals("string") ? s.value() : new GoValues.NamedString(s.type(), s.value());
             case GoValue.Int i -> new GoValues.Int64(i.value());
             case GoValue.StrMap m -> GoValues.stringMap(m.values());
             case GoValue.Struct s -> {

@@ -64,8 +64,8 @@ final class Builtins {
     }
 
     private static long length(Object v) {
-        if (v instanceof String s) {
-            return s.getBytes(StandardCharsets.UTF_8).length;
+        if (GoValues.text(v) != null) {
+            return GoValues.text(v).getBytes(StandardCharsets.UTF_8).length;
         } else if (v instanceof Slice s) {
             return s.items().size();
         } else if (v instanceof GoMap m) {
@@ -96,8 +96,8 @@ final class Builtins {
             throw new Func.Failure("index of untyped nil");
         }
         for (Object index : indexes) {
-            if (v instanceof String s) {
-                byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (GoValues.text(v) != null) {
+                byte[] bytes = GoValues.text(v).getBytes(StandardCharsets.UTF_8);
                 v = (long) (bytes[(int) indexArg(index, bytes.length)] & 0xff);
             } else if (v instanceof Slice s) {
                 v = s.items().get((int) indexArg(index, s.items().size()));
@@ -127,11 +127,11 @@ final class Builtins {
             throw new Func.Failure("too many slice indexes: " + indexes.size());
         }
         int cap;
-        if (item instanceof String s) {
+        if (GoValues.text(item) != null) {
             if (indexes.size() == 3) {
                 throw new Func.Failure("cannot 3-index slice a string");
             }
-            cap = s.getBytes(StandardCharsets.UTF_8).length;
+            cap = GoValues.text(item).getBytes(StandardCharsets.UTF_8).length;
         } else if (item instanceof Slice s) {
             cap = s.items().size();
         } else {
@@ -158,9 +158,10 @@ final class Builtins {
         if (indexes.size() == 3 && idx[1] > idx[2]) {
             throw new Func.Failure("invalid slice index: " + idx[1] + " > " + idx[2]);
         }
-        if (item instanceof String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            return new String(bytes, (int) idx[0], (int) (idx[1] - idx[0]), StandardCharsets.UTF_8);
+        if (GoValues.text(item) != null) {
+            byte[] bytes = GoValues.text(item).getBytes(StandardCharsets.UTF_8);
+            String part = new String(bytes, (int) idx[0], (int) (idx[1] - idx[0]), StandardCharsets.UTF_8);
+            return item instanceof GoValues.NamedString n ? new GoValues.NamedString(n.type(), part) : part;
         }
         Slice sl = (Slice) item;
         return new Slice(sl.type(), sl.items().subList((int) idx[0], (int) idx[1]));
@@ -179,7 +180,7 @@ final class Builtins {
             return Kind.INT;
         } else if (v instanceof Double) {
             return Kind.FLOAT;
-        } else if (v instanceof String) {
+        } else if (GoValues.text(v) != null) {
             return Kind.STRING;
         }
         return Kind.OTHER;
@@ -200,7 +201,8 @@ final class Builtins {
                 truth = false;
             } else {
                 truth = switch (k1) {
-                    case BOOL, STRING -> a.equals(b);
+                    case BOOL -> a.equals(b);
+                    case STRING -> GoValues.text(a).equals(GoValues.text(b));
                     case INT -> GoValues.integer(a).longValue() == GoValues.integer(b).longValue();
                     case FLOAT -> ((Double) a).doubleValue() == ((Double) b).doubleValue();
                     case INVALID -> true;
@@ -235,7 +237,7 @@ final class Builtins {
         return switch (k1) {
             case INT -> GoValues.integer(a) < GoValues.integer(b);
             case FLOAT -> (Double) a < (Double) b;
-            default -> compareBytes((String) a, (String) b) < 0;
+            default -> compareBytes(GoValues.text(a), GoValues.text(b)) < 0;
         };
     }
 

@@ -156,7 +156,6 @@ final class Exec {
             } else if (GoValues.integer(v) != null) {
                 long count = GoValues.integer(v);
                 if (r.pipe().decl().size() > 1) {
-                    node = r;
                     throw error("can't use " + count + " to iterate over more than one variable");
                 }
                 for (long i = 0; i < count; i++) {
@@ -166,8 +165,7 @@ final class Exec {
                     }
                 }
             } else if (v != null && v != GoValues.NO_VALUE) {
-                node = r;
-                throw error("range can't iterate over " + GoFormat.print(v));
+                throw error("range can't iterate over " + GoFormat.printTop(v));
             }
             if (items.isEmpty()) {
                 if (r.elseList() != null) {
@@ -277,7 +275,7 @@ final class Exec {
     }
 
     private void notAFunction(List<Node> args, Object fin) {
-        if (args.size() > 1 || fin != MISSING) {
+        if (args != null && args.size() > 1 || fin != MISSING) {
             throw staticError("can't give argument to non-function " + args.get(0));
         }
     }
@@ -431,6 +429,13 @@ final class Exec {
         }
         if (fin != MISSING) {
             argv.add(validateType(fin, f.paramType(numIn - 1)));
+        }
+        if (f.name().equals("call") && !args.isEmpty()) {
+            Object fn = argv.get(0);
+            node = cmd;
+            // no value a template sees here is a function: Go names the argument that is not one
+            throw error("error calling call: " + (fn == null || fn == GoValues.NO_VALUE ? "call of nil"
+                    : "non-function " + args.get(0) + " of type " + GoValues.typeName(fn)));
         }
         try {
             return f.body().apply(argv);

@@ -26,8 +26,8 @@ final class GoFormat {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
             Object a = args.get(i);
-            boolean isString = a instanceof String;
-            if (i > 0 && !isString && !(args.get(i - 1) instanceof String)) {
+            boolean isString = GoValues.text(a) != null;
+            if (i > 0 && !isString && GoValues.text(args.get(i - 1)) == null) {
                 out.append(' ');
             }
             out.append(print(a));
@@ -48,8 +48,8 @@ final class GoFormat {
     static String print(Object v) {
         if (v == null || v == GoValues.NO_VALUE) {
             return "<nil>";
-        } else if (v instanceof String s) {
-            return s;
+        } else if (GoValues.text(v) != null) {
+            return GoValues.text(v);
         } else if (v instanceof Long || v instanceof Boolean) {
             return v.toString();
         } else if (v instanceof Int64 i) {
@@ -301,8 +301,8 @@ final class GoFormat {
         if (v instanceof Double d) {
             return formatFloat(d, verb, spec, v);
         }
-        if (v instanceof String s) {
-            return formatString(s, verb, spec, v);
+        if (GoValues.text(v) != null) {
+            return formatString(GoValues.text(v), verb, spec, v);
         }
         if (v instanceof Slice s) {
             if (verb == 'v' && spec.sharp) {

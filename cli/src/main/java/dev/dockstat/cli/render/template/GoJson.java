@@ -25,8 +25,8 @@ public final class GoJson {
     private static void write(StringBuilder out, Object v, boolean html) {
         if (v == null || v == GoValues.NO_VALUE) {
             out.append("null");
-        } else if (v instanceof String s) {
-            out.append(quote(s, html));
+        } else if (GoValues.text(v) != null) {
+            out.append(quote(GoValues.text(v), html));
         } else if (v instanceof Long || v instanceof Boolean) {
             out.append(v);
         } else if (v instanceof Int64 i) {

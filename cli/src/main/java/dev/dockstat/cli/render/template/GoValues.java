@@ -22,6 +22,17 @@ public final class GoValues {
         }
     };
 
+    /** A string of a named string type, such as docker's {@code events.Action}. */
+    public record NamedString(String type, String value) {}
+
+    /** The text of a string of any string type, or null. */
+    static String text(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        return v instanceof NamedString n ? n.value() : null;
+    }
+
     /** A Go {@code int64} (Java's Long stands for {@code int}). */
     public record Int64(long value) {}
 
@@ -84,6 +95,8 @@ public final class GoValues {
             return "<nil>";
         } else if (v instanceof String) {
             return "string";
+        } else if (v instanceof NamedString n) {
+            return n.type();
         } else if (v instanceof Long) {
             return "int";
         } else if (v instanceof Int64) {
@@ -106,8 +119,8 @@ public final class GoValues {
     public static boolean truth(Object v) {
         if (v == null || v == NO_VALUE) {
             return false;
-        } else if (v instanceof String s) {
-            return !s.isEmpty();
+        } else if (text(v) != null) {
+            return !text(v).isEmpty();
         } else if (v instanceof Long l) {
             return l != 0;
         } else if (v instanceof Int64 i) {

@@ -22,7 +22,7 @@ sealed interface Node {
     record TextNode(int pos, String text) implements Node {
         @Override
         public String toString() {
-            return GoFormat.quote(text);
+            return text;
         }
     }
 

@@ -9,7 +9,7 @@ public final class TemplateException extends IllegalArgumentException {
     private final boolean dataDependent;
 
     TemplateException(String message, boolean dataDependent) {
-        super(message);
+        super(message.replace("\r", "\\r").replace("\n", "\\n")); // one line, whatever text the node quotes
         this.dataDependent = dataDependent;
     }
 
