@@ -71,10 +71,7 @@ final class Exec {
         int lastNewline = before.lastIndexOf('\n');
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.substring(lastNewline + 1).getBytes(StandardCharsets.UTF_8).length;
-        String context = node.toString();
-        if (context.getBytes(StandardCharsets.UTF_8).length > 20) {
-            context = context.substring(0, context.offsetByCodePoints(0, Math.min(20, context.codePointCount(0, context.length())))) + "...";
-        }
+        String context = node.toString(); // Go quotes the whole node (older versions cut it at 20 bytes)
         return new TemplateException("template: :" + line + ":" + column + ": executing " + GoFormat.quote(name)
                 + " at <" + context + ">: " + message, dataDependent);
     }

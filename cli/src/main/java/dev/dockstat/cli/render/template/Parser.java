@@ -271,7 +271,7 @@ final class Parser {
             backup();
             pipe = pipeline(context, Kind.RIGHT_DELIM);
         }
-        return new TemplateNode(t.pos(), unquote(name), pipe);
+        return new TemplateNode(name.pos(), unquote(name), pipe); // Go places it at the name
     }
 
     private Node blockControl(Token t) {

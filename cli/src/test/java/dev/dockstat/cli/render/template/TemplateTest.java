@@ -83,7 +83,7 @@ class TemplateTest {
     void defineTemplateBlock() {
         assertEquals("[web-1]", run("{{define \"t\"}}[{{.}}]{{end}}{{template \"t\" .Name}}"));
         assertEquals("<1>", run("{{block \"b\" .Labels}}<{{.a}}>{{end}}"));
-        assertEquals("template: :1:11: executing \"\" at <{{template \"x\"}}>: template \"x\" not defined",
+        assertEquals("template: :1:21: executing \"\" at <{{template \"x\"}}>: template \"x\" not defined",
                 fails("{{.Name}} {{template \"x\"}}"));
     }
 
@@ -136,7 +136,7 @@ class TemplateTest {
         assertEquals("web-1               |   web-1|web", run("{{printf \"%-20s|%8s|%.3s\" .Name .Name .Name}}"));
         assertEquals("   42|42   |00042|+42|ff|FF|0xff|10|101|A|U+0041|'A'", run(
                 "{{printf \"%5d|%-5d|%05d|%+d|%x|%X|%#x|%o|%b|%c|%U|%q\" 42 42 42 42 255 255 255 8 5 65 65 65}}"));
-        assertEquals("3.14|  3.142|1.234568e+03|1.2345E-05|3.14|1e+21|100000|1e+06|0.25", run(
+        assertEquals("3.14|  3.142|1.234568e+03|1.234500E-05|3.14|1e+21|100000|1e+06|0.25", run(
                 "{{printf \"%.2f|%7.3f|%e|%E|%.3g|%g|%v|%v|%v\" 3.14159 3.14159 1234.5678 0.000012345 3.14159 1e21 100000.0 1e6 .Ratio}}"));
         assertEquals("\"web-1\" 7765622d31 true string int []string map[string]string float64 %", run(
                 "{{printf \"%q %x %t %T %T %T %T %T %%\" .Name .Name true .Name 1 .Parts .Labels 2.5}}"));
