@@ -73,7 +73,7 @@ class TemplateGoldenIT {
 
     static String cell(String s) {
         String shown = s.length() > 300 ? s.substring(0, 300) + "…" : s;
-        return "`" + shown.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "⏎").replace("\t", "⇥").replace("`", "'") + "`";
+        return "`" + shown.replace("|", "\\|").replace("\n", "⏎").replace("\t", "⇥").replace("`", "'") + "`";
     }
 
     static Result docker(List<String> args) {
