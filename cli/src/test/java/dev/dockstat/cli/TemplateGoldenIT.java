@@ -198,7 +198,8 @@ class TemplateGoldenIT {
             "{{if and (gt (len .Name) 5) (ne .ID \"\")}}long{{end}} {{.Name | len | printf \"%03d\"}}",
             "{{`raw\\t` }} {{'a'}} {{0x1F}} {{1e3}} {{-7}} {{true}}",
             "table {{.ID}}\\n{{.Name}}",
-            "{{.Name | }}");
+            "{{.Name | }}",
+            "{{printf \"%.2f%%|%x|%T|%08.3f|% d|%+q|%6.2v|%-8q|%+.1e\" 1 3.5 (index .Name 1) -3.14159 5 \"é\" 3.14159 \"a\" 12345.678}}");
 
     @Test
     void stats() {
@@ -220,6 +221,8 @@ class TemplateGoldenIT {
         error("stats", "{{end}}", stats("{{end}}"), stats("{{end}}"), 2);
         error("stats", "{{$x}}", stats("{{$x}}"), stats("{{$x}}"), 2);
         error("stats", "{{\"unclosed}}", stats("{{\"unclosed}}"), stats("{{\"unclosed}}"), 2);
+        error("stats", "{{$x:=1}}{{$x=2}}", stats("{{$x:=1}}{{$x=2}}"), stats("{{$x:=1}}{{$x=2}}"), 2);
+        error("stats", "{{ /*x*/}}", stats("{{ /*x*/}}"), stats("{{ /*x*/}}"), 2);
     }
 
     static final List<String> DF = List.of(

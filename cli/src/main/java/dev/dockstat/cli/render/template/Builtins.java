@@ -98,7 +98,7 @@ final class Builtins {
         for (Object index : indexes) {
             if (GoValues.text(v) != null) {
                 byte[] bytes = GoValues.text(v).getBytes(StandardCharsets.UTF_8);
-                v = (long) (bytes[(int) indexArg(index, bytes.length)] & 0xff);
+                v = new GoValues.Byte(bytes[(int) indexArg(index, bytes.length)] & 0xff);
             } else if (v instanceof Slice s) {
                 v = s.items().get((int) indexArg(index, s.items().size()));
             } else if (v instanceof GoMap m) {

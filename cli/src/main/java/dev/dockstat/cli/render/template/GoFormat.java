@@ -52,8 +52,8 @@ final class GoFormat {
             return GoValues.text(v);
         } else if (v instanceof Long || v instanceof Boolean) {
             return v.toString();
-        } else if (v instanceof Int64 i) {
-            return Long.toString(i.value());
+        } else if (GoValues.integer(v) != null) {
+            return Long.toString(GoValues.integer(v));
         } else if (v instanceof Double d) {
             return floatG(d, -1, false);
         } else if (v instanceof Slice s) {
@@ -277,11 +277,16 @@ final class GoFormat {
     }
 
     private static String bad(int verb, Object v) {
+        return bad(verb, v, new Spec());
+    }
+
+    /** Go's mark for a verb that does not fit: the value in %v with the verb's flags, width and precision. */
+    private static String bad(int verb, Object v, Spec spec) {
         StringBuilder s = new StringBuilder("%!").appendCodePoint(verb).append('(');
         if (v == null || v == GoValues.NO_VALUE) {
             return s.append("<nil>)").toString();
         }
-        return s.append(GoValues.typeName(v)).append('=').append(print(v)).append(')').toString();
+        return s.append(GoValues.typeName(v)).append('=').append(formatOne(v, 'v', spec)).append(')').toString();
     }
 
     private static String formatOne(Object v, int verb, Spec spec) {
@@ -292,7 +297,7 @@ final class GoFormat {
             return verb == 'v' ? pad("<nil>", spec) : bad(verb, v);
         }
         if (v instanceof Boolean b) {
-            return verb == 't' || verb == 'v' ? pad(b.toString(), spec) : bad(verb, v);
+            return verb == 't' || verb == 'v' ? pad(b.toString(), spec) : bad(verb, v, spec);
         }
         Long integer = GoValues.integer(v);
         if (integer != null) {
@@ -363,7 +368,7 @@ final class GoFormat {
             }
             return out.append('}').toString();
         }
-        return bad(verb, v);
+        return bad(verb, v, spec);
     }
 
     private static String formatInt(long value, int verb, Spec spec, Object original) {
@@ -414,10 +419,10 @@ final class GoFormat {
                 return pad(u, spec);
             }
             case 'e', 'E', 'f', 'F', 'g', 'G', 's', 't' -> {
-                return bad(verb, original);
+                return bad(verb, original, spec);
             }
             default -> {
-                return bad(verb, original);
+                return bad(verb, original, spec);
             }
         }
         if (spec.precision >= 0) {
@@ -493,7 +498,7 @@ final class GoFormat {
                 return pad(out.toString(), spec);
             }
             default -> {
-                return bad(verb, original);
+                return bad(verb, original, spec);
             }
         }
     }
@@ -504,8 +509,9 @@ final class GoFormat {
             case 'v', 'g', 'G' -> body = floatG(Math.abs(d), spec.precision, verb == 'G');
             case 'e', 'E' -> body = floatE(Math.abs(d), spec.precision < 0 ? 6 : spec.precision, verb == 'E');
             case 'f', 'F' -> body = floatF(Math.abs(d), spec.precision < 0 ? 6 : spec.precision);
+            case 'x', 'X' -> body = floatHex(Math.abs(d), verb == 'X');
             default -> {
-                return bad(verb, original);
+                return bad(verb, original, spec);
             }
         }
         if (Double.isNaN(d)) {
@@ -525,6 +531,29 @@ final class GoFormat {
             return sign + z;
         }
         return padSpaces(sign + body, spec);
+    }
+
+    /** {@code %x} of a non-negative value: shortest hex mantissa, {@code p+01} exponent. */
+    static String floatHex(double v, boolean upper) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "NaN" : "Inf";
+        }
+        String s;
+        if (v == 0) {
+            s = "0x0p+00";
+        } else {
+            double scaled = v < Double.MIN_NORMAL ? v * 0x1p54 : v; // Go writes subnormals normalized too
+            int exponent = Math.getExponent(scaled) - (v < Double.MIN_NORMAL ? 54 : 0);
+            double m = Math.scalb(scaled, -Math.getExponent(scaled));
+            String hex = Double.toHexString(m); // 0x1.cp0
+            String mantissa = hex.substring(0, hex.indexOf('p'));
+            if (mantissa.endsWith(".0")) {
+                mantissa = mantissa.substring(0, mantissa.length() - 2);
+            }
+            int abs = Math.abs(exponent);
+            s = mantissa + "p" + (exponent < 0 ? "-" : "+") + (abs < 10 ? "0" : "") + abs;
+        }
+        return upper ? s.toUpperCase(java.util.Locale.ROOT) : s;
     }
 
     /** {@code %.Pe} of a non-negative value. */

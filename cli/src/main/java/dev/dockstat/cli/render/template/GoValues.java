@@ -36,6 +36,9 @@ public final class GoValues {
     /** A Go {@code int64} (Java's Long stands for {@code int}). */
     public record Int64(long value) {}
 
+    /** A Go {@code uint8}: what {@code index} gives for a string. */
+    public record Byte(long value) {}
+
     /** A slice, e.g. {@code []string}. */
     public record Slice(String type, List<Object> items) {
         public Slice {
@@ -101,6 +104,8 @@ public final class GoValues {
             return "int";
         } else if (v instanceof Int64) {
             return "int64";
+        } else if (v instanceof Byte) {
+            return "uint8";
         } else if (v instanceof Double) {
             return "float64";
         } else if (v instanceof Boolean) {
@@ -125,6 +130,8 @@ public final class GoValues {
             return l != 0;
         } else if (v instanceof Int64 i) {
             return i.value() != 0;
+        } else if (v instanceof Byte b) {
+            return b.value() != 0;
         } else if (v instanceof Double d) {
             return d != 0;
         } else if (v instanceof Boolean b) {
@@ -143,6 +150,8 @@ public final class GoValues {
             return l;
         } else if (v instanceof Int64 i) {
             return i.value();
+        } else if (v instanceof Byte b) {
+            return b.value();
         }
         return null;
     }

@@ -330,7 +330,7 @@ final class Lexer {
             return true;
         }
         switch (c) {
-            case '.', ',', '|', ':', ')', '(', '=' -> {
+            case '.', ',', '|', ':', ')', '(' -> {
                 return true;
             }
             default -> {

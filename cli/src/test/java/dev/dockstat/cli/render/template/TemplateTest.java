@@ -144,6 +144,11 @@ class TemplateTest {
                 "{{printf \"%d %s\" .Name}} {{printf \"%s\" \"a\" 1}} {{printf \"%z\" 3}} {{printf \"%\"}}"));
         assertEquals("[a b ] map[a:1 b:x-y] %!s(<nil>) <nil>", run("{{printf \"%v %v %s %v\" .Parts .Labels nil nil}}"));
         assertEquals("[\"a\" \"b\" \"\"]", run("{{printf \"%q\" .Parts}}"));
+        assertEquals("%!f(int=01)% 0x1.cp+01 0X1.8P+00 uint8 109", run(
+                "{{printf \"%.2f%%\" 1}} {{printf \"%x\" 3.5}} {{printf \"%X\" 1.5}} {{printf \"%T\" (index .Name 1)}} {{index .Name 2}}"),
+                "as docker 28.2.2 prints them");
+        assertEquals("-003.142| 5|\"\\u00e9\"|   3.1|\"a\"     |+1.2e+04", run(
+                "{{printf \"%08.3f|% d|%+q\" -3.14159 5 \"é\"}}|{{printf \"%6.2v|%-8q|%+.1e\" 3.14159 \"a\" 12345.678}}"));
     }
 
     @Test
@@ -178,6 +183,9 @@ class TemplateTest {
         assertEquals("template: :1:8: executing \"\" at <3>: expected string; found 3", fails("{{upper 3}}"));
         assertEquals("template: :1:2: executing \"\" at <upper>: wrong number of args for upper: want 1 got 0", fails("{{upper}}"));
         assertEquals("template: :1: unexpected right paren", fails("{{.Name)}}"));
+        assertEquals("template: :1: bad character U+003D '='", fails("{{$x:=1}}{{$x=2}}"), "Go wants a space before =");
+        assertEquals("template: :1: comment ends before closing delimiter", fails("{{/*x*/ }}"));
+        assertEquals("template: :1: unexpected \"/\" in command", fails("{{ /*x*/}}"));
     }
 
     @Test
