@@ -15,7 +15,6 @@ import java.util.Set;
  */
 final class Parser {
 
-    private final String text;
     private final List<Token> tokens;
     private final Set<String> functions;
     private final Map<String, ListNode> templates = new LinkedHashMap<>();
@@ -24,7 +23,6 @@ final class Parser {
     private int rangeDepth;
 
     private Parser(String text, Set<String> functions) {
-        this.text = text;
         this.tokens = Lexer.lex(text);
         this.functions = functions;
     }
@@ -462,9 +460,5 @@ final class Parser {
             throw error("invalid syntax");
         }
         return s;
-    }
-
-    String text() {
-        return text;
     }
 }
