@@ -28,14 +28,17 @@ public record DiskUsageFormat(Instant now, ZoneId zone) {
 
     /** Parses the summary's --format ({@code table}, {@code json}, a template). */
     public static RowFormat summaryFormat(String format) {
-        return RowFormat.parse(format, SUMMARY_TABLE, SUMMARY_FIELDS);
+        return RowFormat.parse(format, SUMMARY_TABLE, SUMMARY_FIELDS, "*formatter.diskUsageImagesContext");
     }
 
     /** {@code docker system df}. */
     public String summary(DiskUsage du, RowFormat format) {
-        List<Function<String, String>> rows = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        if (format.isTable()) {
+            out.append(format.header(SUMMARY_HEADERS)).append('\n');
+        }
         for (DiskUsage.Totals t : du.totals()) {
-            rows.add(field -> switch (field) {
+            Function<String, String> row = field -> switch (field) {
                 case "Type" -> t.type();
                 case "TotalCount" -> Long.toString(t.total());
                 case "Active" -> Long.toString(t.active());
@@ -44,16 +47,20 @@ public record DiskUsageFormat(Instant now, ZoneId zone) {
                         ? DockerUnits.decimal4(t.reclaimable()) + " (" + t.reclaimable() * 100 / t.percentBase() + "%)"
                         : DockerUnits.decimal4(t.reclaimable());
                 default -> throw new IllegalArgumentException(field);
-            });
+            };
+            out.append(format.row(row, SUMMARY_FIELDS, rowType(t.type()))).append('\n');
         }
-        if (format.isTable()) {
-            TabTable table = new TabTable().add(format.header(SUMMARY_HEADERS));
-            rows.forEach(r -> table.add(format.row(r, SUMMARY_FIELDS)));
-            return table.render();
-        }
-        StringBuilder out = new StringBuilder();
-        rows.forEach(r -> out.append(format.row(r, SUMMARY_FIELDS)).append('\n'));
-        return out.toString();
+        return format.isTable() ? TabTable.align(out.toString()) : out.toString();
+    }
+
+    /** The docker CLI's Go type for each summary row, as its template errors name them. */
+    private static String rowType(String type) {
+        return switch (type) {
+            case "Images" -> "*formatter.diskUsageImagesContext";
+            case "Containers" -> "*formatter.diskUsageContainersContext";
+            case "Local Volumes" -> "*formatter.diskUsageVolumesContext";
+            default -> "*formatter.diskUsageBuilderContext";
+        };
     }
 
     /** {@code docker system df -v}: the four tables. */

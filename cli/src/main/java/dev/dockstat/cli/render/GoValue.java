@@ -21,9 +21,14 @@ public sealed interface GoValue {
     /** Whether {@code omitempty} leaves it out. */
     boolean empty();
 
-    record Str(String value) implements GoValue {
+    /** A string; {@code type} is its Go type ({@code string}, or a named one such as {@code events.Action}). */
+    record Str(String value, String type) implements GoValue {
         public Str {
             value = value == null ? "" : value;
+        }
+
+        public Str(String value) {
+            this(value, "string");
         }
 
         @Override

@@ -1,79 +1,90 @@
 package dev.dockstat.cli.render;
 
+import dev.dockstat.cli.render.template.GoJson;
+import dev.dockstat.cli.render.template.GoValues;
+import dev.dockstat.cli.render.template.Template;
+import dev.dockstat.cli.render.template.TemplateException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A docker-style {@code --format}: {@code table} (the default columns), {@code json} (one object per
- * row), or a template such as {@code table {{.Name}}\t{{.CPUPerc}}}; with the {@code table} prefix
- * the output gets a header and aligned columns. Templates know {@code {{.Field}}} and
- * {@code {{json .}}}; {@code \t} and {@code \n} typed literally are tabs and newlines, as in docker.
+ * A docker-style {@code --format} for rows (stats, df): {@code table} (the default columns),
+ * {@code json} (one object per row, as {@code {{json .}}}), or a Go template such as
+ * {@code table {{.Name}}\t{{upper .CPUPerc}}}. As in the docker CLI, a {@code table} prefix adds a
+ * header (the template run over the column titles with title-keeping functions) and aligned
+ * columns; {@code \t} and {@code \n} typed literally are tabs and newlines; each row is a value
+ * whose fields are docker's methods of that row type.
  */
 public final class RowFormat {
 
-    private static final Pattern ACTION = Pattern.compile("\\{\\{\\s*(json\\s+)?\\.(\\w*)\\s*}}");
-
     private final boolean table;
     private final boolean json;
-    private final List<Object> parts; // String literals and Field references
+    private final Template template;
+    private final String typeName;
 
-    private record Field(String name, boolean json) {}
-
-    private RowFormat(boolean table, boolean json, List<Object> parts) {
+    private RowFormat(boolean table, boolean json, Template template, String typeName) {
         this.table = table;
         this.json = json;
-        this.parts = parts;
+        this.template = template;
+        this.typeName = typeName;
     }
 
     /**
      * @param format the user's --format value ({@code table}, {@code json} or a template)
      * @param defaultTable the template {@code table} stands for
      * @param fields the field names rows know
-     * @throws IllegalArgumentException naming the unknown field or the bad template
+     * @param typeName the docker CLI's Go type of a row, as its error messages name it
+     * @throws IllegalArgumentException naming the problem as docker does ({@code template parsing
+     *     error: template: :1:2: executing "" at <.Nope>: can't evaluate field Nope in type ...})
      */
-    public static RowFormat parse(String format, String defaultTable, java.util.Collection<String> fields) {
-        String f = format == null || format.isBlank() ? "table" : format;
-        if (f.strip().equals("json")) {
-            return new RowFormat(false, true, List.of());
-        }
+    public static RowFormat parse(String format, String defaultTable, Collection<String> fields, String typeName) {
+        String f = format == null || format.isEmpty() ? "table" : format;
+        boolean json = f.equals("json");
         boolean table = f.startsWith("table");
-        String template = table ? f.substring("table".length()) : f;
-        if (table && template.isBlank()) {
-            template = defaultTable;
+        String text;
+        if (json) {
+            text = "{{json .}}";
+        } else if (f.equals("table")) {
+            text = defaultTable;
+        } else {
+            text = (table ? f.substring("table".length()) : f).replaceAll("^ +| +$", "").replace("\\t", "\t").replace("\\n", "\n");
         }
-        template = template.strip().replace("\\t", "\t").replace("\\n", "\n");
-        return new RowFormat(table, false, compile(template, fields));
+        Template template;
+        try {
+            template = Template.parse(text);
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException("template parsing error: " + e.getMessage());
+        }
+        try {
+            // docker finds a wrong field name at the first row; an empty row finds it before any output
+            template.execute(row(typeName, fields, name -> ""));
+        } catch (TemplateException e) {
+            if (!e.dataDependent()) {
+                throw new IllegalArgumentException("template parsing error: " + e.getMessage());
+            }
+        }
+        return new RowFormat(table, json, template, typeName);
     }
 
-    private static List<Object> compile(String template, java.util.Collection<String> fields) {
-        List<Object> parts = new ArrayList<>();
-        Matcher m = ACTION.matcher(template);
-        int last = 0;
-        while (m.find()) {
-            parts.add(template.substring(last, m.start()));
-            String name = m.group(2);
-            boolean asJson = m.group(1) != null;
-            if (!name.isEmpty() && !fields.contains(name)) {
-                throw new IllegalArgumentException("--format: unknown field ." + name + " (fields: ."
-                        + String.join(", .", fields) + ")");
-            }
-            if (name.isEmpty() && !asJson) {
-                throw new IllegalArgumentException("--format: {{.}} is not supported; use {{json .}} or a field");
-            }
-            parts.add(new Field(name, asJson));
-            last = m.end();
+    /** Docker's formatter context for one row: a method per field, marshalled as a map of them. */
+    static GoValues.Struct row(String typeName, Collection<String> fields, Function<String, String> values) {
+        List<GoValues.Member> members = new ArrayList<>();
+        members.add(GoValues.Member.field("Header", "Header", false, null));
+        for (String field : fields) {
+            members.add(GoValues.Member.method(field, values.apply(field)));
         }
-        String rest = template.substring(last);
-        if (rest.contains("{{")) {
-            throw new IllegalArgumentException("--format: cannot read template action at \"" + rest.strip() + "\"");
-        }
-        parts.add(rest);
-        return parts;
+        members.add(GoValues.Member.method("FullHeader", null));
+        return new GoValues.Struct(typeName, members, s -> {
+            Map<String, Object> sorted = new TreeMap<>();
+            for (String field : fields) {
+                sorted.put(field, s.member(field).value());
+            }
+            return GoJson.encode(new GoValues.GoMap("map[string]interface {}", new TreeMap<>(sorted)), true);
+        });
     }
 
     public boolean isTable() {
@@ -84,54 +95,26 @@ public final class RowFormat {
         return json;
     }
 
-    /** The header line (tab-separated), for table formats. */
+    /** The header line, for table formats: the template over the column titles, as docker makes it. */
     public String header(Map<String, String> headers) {
-        return expand(name -> headers.getOrDefault(name, name.toUpperCase(java.util.Locale.ROOT)), true);
+        return template.executeHeader(new GoValues.GoMap("formatter.SubHeaderContext", new TreeMap<String, Object>(headers)));
     }
 
-    /** One row; {@code values} gives a field's text. */
-    public String row(Function<String, String> values, java.util.Collection<String> fields) {
-        if (json) {
-            return jsonObject(values, fields);
+    /**
+     * One row (without the newline docker adds after it); {@code values} gives a field's text.
+     *
+     * @throws IllegalArgumentException when the template fails on this row (docker stops there too)
+     */
+    public String row(Function<String, String> values, Collection<String> fields) {
+        return row(values, fields, typeName);
+    }
+
+    /** One row of a given Go type (df's rows are of four types). */
+    public String row(Function<String, String> values, Collection<String> fields, String rowType) {
+        try {
+            return template.execute(row(rowType, fields, values));
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException("template parsing error: " + e.getMessage());
         }
-        return expand(values, false, fields);
-    }
-
-    private String expand(Function<String, String> values, boolean header) {
-        return expand(values, header, List.of());
-    }
-
-    private String expand(Function<String, String> values, boolean header, java.util.Collection<String> fields) {
-        StringBuilder out = new StringBuilder();
-        for (Object part : parts) {
-            if (part instanceof String literal) {
-                out.append(literal);
-            } else if (part instanceof Field field) {
-                if (field.name().isEmpty()) {
-                    out.append(header ? "" : jsonObject(values, fields));
-                } else if (field.json() && !header) {
-                    out.append(Jsons.quote(values.apply(field.name())));
-                } else {
-                    out.append(values.apply(field.name()));
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** Keys sorted, as Go marshals a map. */
-    private static String jsonObject(Function<String, String> values, java.util.Collection<String> fields) {
-        Map<String, String> sorted = new TreeMap<>();
-        for (String f : fields) {
-            sorted.put(f, values.apply(f));
-        }
-        StringBuilder out = new StringBuilder("{");
-        sorted.forEach((k, v) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append(Jsons.quote(k)).append(':').append(Jsons.quote(v));
-        });
-        return out.append('}').toString();
     }
 }

@@ -12,11 +12,14 @@ public final class StatsTable {
     public static final List<String> DOCKER_FIELDS =
             List.of("Container", "Name", "ID", "CPUPerc", "MemUsage", "MemPerc", "NetIO", "BlockIO", "PIDs");
 
+    /** The docker CLI's Go type of a stats row, as its template errors name it. */
+    static final String ROW_TYPE = "*container.statsContext";
+
     private StatsTable() {}
 
     /** Parses a --format for stats; with several engines the default table starts with ENV. */
     public static RowFormat format(String format, boolean withEnv) {
-        return RowFormat.parse(format, withEnv ? "{{.Env}}\t" + DEFAULT_TABLE : DEFAULT_TABLE, fields(withEnv));
+        return RowFormat.parse(format, withEnv ? "{{.Env}}\t" + DEFAULT_TABLE : DEFAULT_TABLE, fields(withEnv), ROW_TYPE);
     }
 
     private static List<String> fields(boolean withEnv) {
@@ -31,13 +34,11 @@ public final class StatsTable {
     /** The whole output for one refresh: header and aligned columns for tables, one line per row otherwise. */
     public static String render(List<StatsRow> rows, RowFormat format, boolean withEnv) {
         List<String> fields = fields(withEnv);
-        if (format.isTable()) {
-            TabTable table = new TabTable().add(format.header(StatsRow.HEADERS));
-            rows.forEach(r -> table.add(format.row(r::field, fields)));
-            return table.render();
-        }
         StringBuilder out = new StringBuilder();
+        if (format.isTable()) {
+            out.append(format.header(StatsRow.HEADERS)).append('\n');
+        }
         rows.forEach(r -> out.append(format.row(r::field, fields)).append('\n'));
-        return out.toString();
+        return format.isTable() ? TabTable.align(out.toString()) : out.toString();
     }
 }

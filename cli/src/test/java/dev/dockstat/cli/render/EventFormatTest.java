@@ -50,15 +50,15 @@ class EventFormatTest {
         assertEquals("{661db5085bd0 map[exitCode:0 image:local/busybox name:dst-cli-ev]}", line("{{.Actor}}", DIE, UTC));
         assertEquals("{\"ID\":\"661db5085bd0\",\"Attributes\":{\"exitCode\":\"0\",\"image\":\"local/busybox\",\"name\":\"dst-cli-ev\"}}",
                 line("{{json .Actor}}", DIE, UTC));
-        assertEquals("a\tb", line("a\\tb", DIE, UTC));
+        assertEquals("a\\tb", line("a\\tb", DIE, UTC), "docker events takes the template as typed");
     }
 
     @Test
     void unknownFieldsAndUnsupportedActionsAreRefusedUpFront() {
-        assertEquals("can't evaluate field Nope in type events.Message",
+        assertEquals("template: :1:2: executing \"\" at <.Nope>: can't evaluate field Nope in type *events.Message",
                 assertThrows(IllegalArgumentException.class, () -> EventFormat.parse("{{.Nope}}", UTC)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EventFormat.parse("{{range .}}x{{end}}", UTC))
-                .getMessage().startsWith("unsupported template action"));
+                .getMessage().equals("template: :1:8: executing \"\" at <.>: range can't iterate over {     { map[]}  0 0}"));
     }
 
     @Test
