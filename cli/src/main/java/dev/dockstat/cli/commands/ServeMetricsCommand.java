@@ -3,6 +3,9 @@ package dev.dockstat.cli.commands;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.cli.options.SourceOptions;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.SourceUnavailableException;
 import dev.dockstat.core.env.MetricsEndpointSettings;
 import dev.dockstat.core.spi.Secret;
 import dev.dockstat.exporter.EndpointSecurity;
@@ -62,6 +65,10 @@ public final class ServeMetricsCommand extends BaseCommand {
     @Mixin
     EndpointOptions endpoint;
 
+    /** Where counters come from; chosen per engine at its first round. */
+    @Mixin
+    SourceOptions source;
+
 
     @Override
     public Integer call() throws Exception {
@@ -72,13 +79,16 @@ public final class ServeMetricsCommand extends BaseCommand {
         PrintWriter err = err();
         MetricsEndpointSettings fromFile = endpoint.metricsEndpoint();
         var https = https(fromFile);
+        SourceSettings sourceSettings;
+        try {
+            sourceSettings = SourceSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         var settings = new MetricsExporter.Settings(address.host(), address.port(), interval, concurrency,
-                authenticator(fromFile), https);
+                authenticator(fromFile), https, source.choice(), sourceSettings);
         CountDownLatch stop = new CountDownLatch(1);
-        try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
-            err.println("dockstat: " + line);
-            err.flush();
-        })) {
+        try (MetricsExporter exporter = start(settings, err)) {
             err.println("dockstat: serving metrics on " + (https == null ? "http" : "https") + "://" + address.host() + ":" + exporter.port() + "/metrics");
             err.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -88,6 +98,17 @@ public final class ServeMetricsCommand extends BaseCommand {
             stop.await();
         }
         return 0;
+    }
+
+    private MetricsExporter start(MetricsExporter.Settings settings, PrintWriter err) throws Exception {
+        try {
+            return MetricsExporter.start(endpoint.environments(), settings, line -> {
+                err.println("dockstat: " + line);
+                err.flush();
+            });
+        } catch (SourceUnavailableException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** Basic auth from the flags, else from the environments file's {@code metrics.basicAuth}, else none. */

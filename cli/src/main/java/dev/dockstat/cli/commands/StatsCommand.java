@@ -4,7 +4,9 @@ import dev.dockstat.cli.ErrorReporter;
 import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.Warnings;
+import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.cli.options.SourceOptions;
 import dev.dockstat.cli.live.LiveView;
 import dev.dockstat.cli.render.RowFormat;
 import dev.dockstat.cli.render.StatsTable;
@@ -15,10 +17,12 @@ import dev.dockstat.cli.stats.StatsStream;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,9 +35,13 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  dockstat stats                                   # live view of every running container",
             "  dockstat stats --no-stream --format json web     # one JSON object, once",
+            "  dockstat stats --interval 250ms                  # 4 refreshes a second (kernel source)",
             "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
             "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
 public final class StatsCommand extends EngineCommand {
+
+    /** The live view's shortest refresh: a few of the kernel's 10 ms CPU ticks still make a figure. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(250);
 
     /** Containers by name, ID or ID prefix; empty = every running container (with --all, every one). */
     @Parameters(paramLabel = "CONTAINER", arity = "0..*", description = "Containers by name or ID prefix (default: all running).")
@@ -56,13 +64,27 @@ public final class StatsCommand extends EngineCommand {
             description = "Format output: 'table' (default), 'json', 'table TEMPLATE' or TEMPLATE, e.g. '{{.Name}}\\t{{.CPUPerc}}'. Fields: Container, Name, ID, CPUPerc, MemUsage, MemPerc, NetIO, BlockIO, PIDs (and Env with several engines).")
     String format;
 
+    /** Where the counters come from. */
+    @Mixin
+    SourceOptions source;
+
+    /** Time between refreshes of the live view or the streamed table. */
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Time between refreshes without --no-stream, at least 250ms (default: ${DEFAULT-VALUE}). "
+                    + "Below 1s only with the kernel source: the engine's API has a new reading once a second.")
+    Duration interval;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
         PrintWriter err = err();
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new UsageException("--interval: at least " + MIN_INTERVAL.toMillis() + "ms, got " + interval.toMillis() + "ms");
+        }
         List<Environment> environments = endpoint.environments();
         RowFormat rowFormat = parseFormat(environments.size() > 1);
         try (Engines engines = Engines.open(environments, Warnings.transports(err))) {
+            source.attach(engines.all().stream().map(Engines.Engine::client).toList(), env, err);
             if (noStream) {
                 return StatsOnce.print(engines, containers, all, noTrunc, rowFormat, out, err);
             }
@@ -89,7 +111,7 @@ public final class StatsCommand extends EngineCommand {
                 err.flush();
             }
         };
-        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink).start()) {
+        try (StatsBoard board = new StatsBoard(engines, containers, all, noTrunc, sink, interval).start()) {
             if (live) {
                 try {
                     new LiveView(board, engines.all().size(), notices).run();

@@ -1,6 +1,7 @@
 package dev.dockstat.core.source;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.spi.Endpoint;
 
 /** Provides {@link EngineStatsSource}: available for every engine. */
 public final class EngineStatsSourceProvider implements StatsSourceProvider {
@@ -16,7 +17,7 @@ public final class EngineStatsSourceProvider implements StatsSourceProvider {
     }
 
     @Override
-    public String unavailable(DockerClient client, SourceSettings settings) {
+    public String unsupported(Endpoint endpoint, SourceSettings settings) {
         return null;
     }
 

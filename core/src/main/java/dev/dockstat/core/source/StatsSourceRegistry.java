@@ -75,11 +75,47 @@ public final class StatsSourceRegistry {
         return provider.create(client, settings);
     }
 
+    /**
+     * A source that chooses on its first use, for resident workers whose engines may be down or slow
+     * when they are configured (choosing may ask the engine). An explicit choice is checked against
+     * what is known locally at once; what needs the engine is checked on first use, and when that
+     * fails the engine's API is used and {@code warn} hears why, once.
+     *
+     * @throws SourceUnavailableException when an explicit choice is ruled out locally
+     */
+    public StatsSource deferred(SourceChoice choice, DockerClient client, SourceSettings settings, Consumer<String> debug,
+            Consumer<String> warn) {
+        if (choice != SourceChoice.AUTO) {
+            String wanted = choice.label();
+            StatsSourceProvider provider = providers.stream().filter(p -> p.name().equals(wanted)).findFirst().orElse(null);
+            String why = provider == null ? "it is not installed" : unsupported(provider, client, settings);
+            if (why != null) {
+                throw new SourceUnavailableException("stats source " + wanted + " cannot read " + client.where() + ": " + why);
+            }
+        }
+        return new ChosenOnFirstUse(() -> {
+            try {
+                return select(choice, client, settings, debug);
+            } catch (SourceUnavailableException e) {
+                warn.accept(e.getMessage() + "; reading the engine's stats API instead");
+                return new EngineStatsSource(client);
+            }
+        });
+    }
+
     /** Attaches the chosen source to the client, so every collector over it reads through it. */
     public StatsSource attach(SourceChoice choice, DockerClient client, SourceSettings settings, Consumer<String> debug) {
         StatsSource source = select(choice, client, settings, debug);
         client.useStatsSource(source);
         return source;
+    }
+
+    private static String unsupported(StatsSourceProvider p, DockerClient client, SourceSettings settings) {
+        try {
+            return p.unsupported(client.endpoint(), settings);
+        } catch (RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
     }
 
     private static String unavailable(StatsSourceProvider p, DockerClient client, SourceSettings settings) {

@@ -7,6 +7,7 @@ import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.source.SourceSettings;
 import dev.dockstat.core.source.StatsSource;
 import dev.dockstat.core.source.StatsSourceProvider;
+import dev.dockstat.core.spi.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ public final class CgroupStatsSourceProvider implements StatsSourceProvider {
     }
 
     @Override
-    public String unavailable(DockerClient client, SourceSettings settings) {
-        if (!client.endpoint().scheme().equals("unix")) {
-            return "the engine at " + client.endpoint().display() + " is not a local unix socket";
+    public String unsupported(Endpoint endpoint, SourceSettings settings) {
+        if (!endpoint.scheme().equals("unix")) {
+            return "the engine is not reached over a local unix socket";
         }
         Path root = settings.cgroupRoot();
         if (!Files.isDirectory(root) || !Files.isReadable(root)) {
@@ -45,7 +46,13 @@ public final class CgroupStatsSourceProvider implements StatsSourceProvider {
         if (!Files.isReadable(stat)) {
             return stat + " is not readable";
         }
-        return probe(client, settings);
+        return null;
+    }
+
+    @Override
+    public String unavailable(DockerClient client, SourceSettings settings) {
+        String why = unsupported(client.endpoint(), settings);
+        return why != null ? why : probe(client, settings);
     }
 
     /** Reads one running container's counters the way the source will, when one runs. */
