@@ -9,7 +9,6 @@ import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.source.SourceSettings;
 import dev.dockstat.core.source.StatsSource;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +32,16 @@ final class CgroupStatsSource implements StatsSource {
     /** What the engine said about a container, and where its files are. */
     private record Target(String id, String name, long pid, ContainerCgroup cgroup, boolean hostNetwork, boolean viaEngine) {}
 
-    private final DockerClient client;
+    private final EngineSide client;
     private final SourceSettings settings;
     private final long memTotal;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
     CgroupStatsSource(DockerClient client, SourceSettings settings) {
+        this(EngineSide.of(client), settings);
+    }
+
+    CgroupStatsSource(EngineSide client, SourceSettings settings) {
         this.client = client;
         this.settings = settings;
         this.memTotal = memTotal(settings.procRoot());
@@ -77,18 +80,18 @@ final class CgroupStatsSource implements StatsSource {
             Thread.currentThread().interrupt();
             throw new DockerException("stats " + idOrName + ": interrupted");
         } catch (IOException first) {
-            // the container stopped, restarted (new PID, new cgroup) or its files are unreadable: ask the engine again
+            // stopped, restarted (a new PID and cgroup), or files this source cannot use: ask the engine again
             targets.remove(idOrName, target);
-            Target again = resolve(idOrName);
+            Target again = resolve(idOrName); // NotFoundException when it is gone
             if (again.pid() <= 0) {
                 return emptySample(again);
             }
-            if (again.viaEngine()) {
-                return client.stats(idOrName, mode);
+            if (!again.viaEngine() && again.pid() == target.pid()) {
+                // the same process, and its files missing or in a form this source does not know
+                again = viaEngine(again);
+                targets.put(idOrName, again);
             }
-            if (again.pid() == target.pid() && first instanceof NoSuchFileException) {
-                // the same process, its files still missing: nothing the kernel source can read
-                targets.put(idOrName, viaEngine(again));
+            if (again.viaEngine()) {
                 return client.stats(idOrName, mode);
             }
             try {
