@@ -43,9 +43,11 @@ public final class StatsSourceRegistry {
     }
 
     /**
-     * The source {@code choice} asks for. {@code auto} takes the highest-priority available one and
-     * says on {@code debug} (one line) why a better one was passed over; an explicit choice that
-     * cannot serve this engine throws.
+     * The source {@code choice} asks for. {@code auto} takes the highest-priority one that nothing
+     * local rules out ({@link StatsSourceProvider#unsupported}) and says on {@code debug} (one line)
+     * why a better one was passed over; an explicit choice is checked in full
+     * ({@link StatsSourceProvider#unavailable}, which may ask the engine) and throws when it cannot
+     * serve this engine.
      *
      * @throws SourceUnavailableException naming the source and why it cannot serve the engine
      */
@@ -53,7 +55,9 @@ public final class StatsSourceRegistry {
         if (choice == SourceChoice.AUTO) {
             List<String> passed = new ArrayList<>();
             for (StatsSourceProvider p : providers) {
-                String why = unavailable(p, client, settings);
+                // only the local checks: a source that then cannot read a container reads it
+                // through the engine, so auto needs no requests of its own to be safe
+                String why = unsupported(p, client, settings);
                 if (why == null) {
                     if (!passed.isEmpty()) {
                         debug.accept("stats source for " + client.where() + ": " + p.name() + " (" + String.join("; ", passed) + ")");

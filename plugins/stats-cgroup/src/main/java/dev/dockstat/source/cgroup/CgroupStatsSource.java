@@ -35,7 +35,9 @@ final class CgroupStatsSource implements StatsSource {
     private final EngineSide client;
     private final SourceSettings settings;
     private final long memTotal;
+    /** What the engine said, by the name or ID asked with and by full ID. */
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private static final int MAX_TARGETS = 4096;
 
     CgroupStatsSource(DockerClient client, SourceSettings settings) {
         this(EngineSide.of(client), settings);
@@ -82,6 +84,7 @@ final class CgroupStatsSource implements StatsSource {
         } catch (IOException first) {
             // stopped, restarted (a new PID and cgroup), or files this source cannot use: ask the engine again
             targets.remove(idOrName, target);
+            targets.remove(target.id(), target);
             Target again = resolve(idOrName); // NotFoundException when it is gone
             if (again.pid() <= 0) {
                 return emptySample(again);
@@ -90,6 +93,7 @@ final class CgroupStatsSource implements StatsSource {
                 // the same process, and its files missing or in a form this source does not know
                 again = viaEngine(again);
                 targets.put(idOrName, again);
+                targets.put(again.id(), again);
             }
             if (again.viaEngine()) {
                 return client.stats(idOrName, mode);
@@ -98,6 +102,7 @@ final class CgroupStatsSource implements StatsSource {
                 return read(again).sample(again, null);
             } catch (IOException second) {
                 targets.remove(idOrName, again);
+                targets.remove(again.id(), again);
                 throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
             }
         }
@@ -118,7 +123,11 @@ final class CgroupStatsSource implements StatsSource {
         } catch (IOException e) {
             target = viaEngine(new Target(state.id(), state.name(), state.pid(), null, false, false));
         }
+        if (targets.size() >= MAX_TARGETS) {
+            targets.clear(); // containers that went away are never read again: start over rather than grow
+        }
         targets.put(idOrName, target);
+        targets.put(state.id(), target); // the second reading of a --no-stream pair asks by full ID
         return target;
     }
 
