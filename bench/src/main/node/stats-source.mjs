@@ -50,7 +50,8 @@ function javaPid(scriptPid) {
 }
 
 async function liveViewCost(source) {
-  const cmd = `${DOCKSTAT} stats --interval 250ms --source ${source}`;
+  // a pseudo-terminal starts with no size, on which the view draws nothing: give it 160 x 70 (all 60 rows)
+  const cmd = `stty rows 70 cols 160; exec ${DOCKSTAT} stats --interval 250ms --source ${source}`;
   const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, COLUMNS: '160', LINES: '80', TERM: 'xterm' } });
   let bytes = 0;
   child.stdout.on('data', (d) => { bytes += d.length; });
