@@ -3,6 +3,10 @@ package dev.dockstat.exporter;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.source.SourceChoice;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.SourceUnavailableException;
+import dev.dockstat.core.source.StatsSourceRegistry;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
@@ -34,9 +38,17 @@ public final class MetricsExporter implements AutoCloseable {
      * @param concurrency stats requests in flight per round
      * @param authenticator basic auth, or null
      * @param https TLS for the endpoint, or null
+     * @param source where counters come from ({@code --source}); chosen per engine at its first round
+     * @param sourceSettings the kernel source's roots
      */
     public record Settings(String host, int port, Duration interval, int concurrency,
-            Authenticator authenticator, HttpsConfigurator https) {}
+            Authenticator authenticator, HttpsConfigurator https, SourceChoice source, SourceSettings sourceSettings) {
+
+        public Settings(String host, int port, Duration interval, int concurrency, Authenticator authenticator,
+                HttpsConfigurator https) {
+            this(host, port, interval, concurrency, authenticator, https, SourceChoice.AUTO, SourceSettings.DEFAULTS);
+        }
+    }
 
     /**
      * The Prometheus text format wants integer millisecond timestamps; the client library writes
@@ -60,15 +72,23 @@ public final class MetricsExporter implements AutoCloseable {
      * fatal), starts the scrapers, and listens.
      *
      * @throws TransportConfigException when an engine's settings cannot work
+     * @throws SourceUnavailableException when {@code --source kernel} is ruled out for an engine
      * @throws IOException when the address cannot be bound
      */
     public static MetricsExporter start(List<Environment> environments, Settings settings, Consumer<String> diagnostics)
             throws TransportConfigException, IOException {
         TransportRegistry registry = TransportRegistry.load().onWarning(diagnostics); // e.g. skipVerify, with the other diagnostics
+        StatsSourceRegistry sources = StatsSourceRegistry.load();
         List<EngineScraper> scrapers = new ArrayList<>();
         try {
             for (Environment env : environments) {
                 DockerClient client = env.connect(registry);
+                try {
+                    client.useStatsSource(sources.deferred(settings.source(), client, settings.sourceSettings(), line -> {}, diagnostics));
+                } catch (RuntimeException e) {
+                    client.close();
+                    throw e;
+                }
                 scrapers.add(new EngineScraper(env, client, settings.concurrency(), settings.interval(), diagnostics));
             }
             PrometheusRegistry prometheus = new PrometheusRegistry();

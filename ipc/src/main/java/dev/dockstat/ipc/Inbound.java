@@ -15,8 +15,17 @@ public sealed interface Inbound {
      * @param config null = just remove the environment
      * @param hawserToken null when absent or empty
      */
-    record Configure(long envId, String name, String connectionType, Secret hawserToken, EnvConfig config)
+    /**
+     * @param statsSource dockstat's extension: {@code auto}, {@code engine} or {@code kernel}
+     *     (docs/stats-sources.md); null when the parent did not say (Dockhand never does), which is
+     *     the worker's default ({@code DOCKSTAT_SOURCE}, else auto)
+     */
+    record Configure(long envId, String name, String connectionType, Secret hawserToken, EnvConfig config, String statsSource)
             implements Inbound {
+
+        public Configure(long envId, String name, String connectionType, Secret hawserToken, EnvConfig config) {
+            this(envId, name, connectionType, hawserToken, config, null);
+        }
 
         /** Hawser's edge agent connects inward: there is nothing to poll (docs/serve-ipc.md). */
         public boolean edge() {

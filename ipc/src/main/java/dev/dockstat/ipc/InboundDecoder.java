@@ -51,6 +51,7 @@ public final class InboundDecoder {
         EnvConfig config;
         String connectionType;
         String hawserToken;
+        String statsSource;
         long intervalMs;
         String mode;
         long pollIntervalMs;
@@ -81,6 +82,7 @@ public final class InboundDecoder {
                     case "config" -> f.config = config(p, v);
                     case "connectionType" -> f.connectionType = string(p, v, name);
                     case "hawserToken" -> f.hawserToken = string(p, v, name);
+                    case "statsSource" -> f.statsSource = string(p, v, name);
                     case "intervalMs" -> f.intervalMs = integer(p, v, name);
                     case "mode" -> f.mode = string(p, v, name);
                     case "pollIntervalMs" -> f.pollIntervalMs = integer(p, v, name);
@@ -107,7 +109,8 @@ public final class InboundDecoder {
             return new Inbound.Unknown(null);
         }
         return switch (f.type) {
-            case "configure" -> new Inbound.Configure(f.envId, f.name, f.connectionType, secret(f.hawserToken, f.envId, "hawserToken"), f.config);
+            case "configure" -> new Inbound.Configure(f.envId, f.name, f.connectionType, secret(f.hawserToken, f.envId, "hawserToken"), f.config,
+                    f.statsSource);
             case "remove" -> new Inbound.Remove(f.envId);
             case "set_metrics_interval" -> new Inbound.SetMetricsInterval(f.intervalMs);
             case "set_event_mode" -> new Inbound.SetEventMode(f.mode, f.pollIntervalMs);

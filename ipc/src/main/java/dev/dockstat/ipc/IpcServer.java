@@ -2,6 +2,12 @@ package dev.dockstat.ipc;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.io.BoundedLineReader;
+import dev.dockstat.core.source.EngineStatsSource;
+import dev.dockstat.core.source.SourceChoice;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.SourceUnavailableException;
+import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.source.StatsSourceRegistry;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
@@ -30,6 +36,7 @@ public final class IpcServer {
     private final RateLimitedReports badLines;
     private volatile Dispatcher dispatcher;
     private TransportRegistry registry;
+    private StatsSourceRegistry sources;
 
     /**
      * @param out the real stdout; nothing else may write to it
@@ -51,6 +58,7 @@ public final class IpcServer {
         Dispatcher d = new Dispatcher((configure, settings) -> {
             Endpoint endpoint = ConfiguredEndpoint.of(configure);
             DockerClient client = new DockerClient(endpoint, registry().open(endpoint));
+            client.useStatsSource(statsSource(configure, client, worker.verbose()));
             return new WatchSession(configure.envId(), configure.name(), client, settings, outbox, diagnostics,
                     worker.verbose()).start();
         }, worker.settings(), outbox, diagnostics);
@@ -95,6 +103,42 @@ public final class IpcServer {
             badLines.report("skipped a line longer than " + MAX_LINE + " bytes");
         }
         return lines.oversized();
+    }
+
+    /**
+     * The source the environment's rounds read counters from, chosen at its first round (choosing
+     * may ask the engine, which this command loop must not wait for). A {@code statsSource} the
+     * worker cannot honour is one line on stderr and the engine's API; the worker keeps going.
+     */
+    private StatsSource statsSource(Inbound.Configure configure, DockerClient client, boolean verbose) {
+        String label = "env " + configure.envId() + ": ";
+        String asked = configure.statsSource() != null ? configure.statsSource() : env.getOrDefault("DOCKSTAT_SOURCE", "auto");
+        SourceChoice choice;
+        SourceSettings settings;
+        try {
+            choice = SourceChoice.parse(asked);
+            settings = SourceSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(label + e.getMessage() + "; reading the engine's stats API");
+            return new EngineStatsSource(client);
+        }
+        try {
+            return sources().deferred(choice, client, settings, line -> {
+                if (verbose) {
+                    diagnostics.report(label + line);
+                }
+            }, line -> diagnostics.report(label + line));
+        } catch (SourceUnavailableException e) {
+            diagnostics.report(label + e.getMessage() + "; reading the engine's stats API instead");
+            return new EngineStatsSource(client);
+        }
+    }
+
+    private synchronized StatsSourceRegistry sources() {
+        if (sources == null) {
+            sources = StatsSourceRegistry.load();
+        }
+        return sources;
     }
 
     private synchronized TransportRegistry registry() {

@@ -38,6 +38,15 @@ class InboundDecoderTest {
     }
 
     @Test
+    void theStatsSourceExtensionIsOptional() throws Exception {
+        var kernel = assertInstanceOf(Inbound.Configure.class, decode("{\"type\":\"configure\",\"envId\":1,"
+                + "\"config\":{\"type\":\"socket\"},\"statsSource\":\"kernel\"}"));
+        assertEquals("kernel", kernel.statsSource());
+        var dockhand = assertInstanceOf(Inbound.Configure.class, decode("{\"type\":\"configure\",\"envId\":1,\"config\":{\"type\":\"socket\"}}"));
+        assertEquals(null, dockhand.statsSource(), "Dockhand's message as it is: the worker's default");
+    }
+
+    @Test
     void everyTypeOfMessage() throws Exception {
         assertEquals(new Inbound.Remove(2), decode("{\"type\":\"remove\",\"envId\":2}"));
         assertEquals(new Inbound.SetMetricsInterval(5000), decode("{\"type\":\"set_metrics_interval\",\"intervalMs\":5000}"));

@@ -5,6 +5,9 @@ import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.UsageException;
 import dev.dockstat.cli.options.DurationConverter;
 import dev.dockstat.cli.options.EndpointOptions;
+import dev.dockstat.cli.options.SourceOptions;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.SourceUnavailableException;
 import dev.dockstat.exporter.MetricsExporter;
 import dev.dockstat.exporter.ServeOptions;
 import java.io.PrintWriter;
@@ -63,13 +66,20 @@ public final class ServeMetricsCommand extends BaseCommand {
     @Mixin
     EndpointOptions endpoint;
 
+    /** Where counters come from; chosen per engine at its first round. */
+    @Mixin
+    SourceOptions source;
+
     @Override
     public Integer call() throws Exception {
         MetricsExporter.Settings settings;
         try {
-            settings = new ServeOptions(listen, interval, concurrency, basicAuthUser, basicAuthPasswordFile, tlsCert, tlsKey)
-                    .resolve(endpoint::metricsEndpoint, env);
-        } catch (ServeOptions.Mistake e) {
+            MetricsExporter.Settings resolved = new ServeOptions(listen, interval, concurrency, basicAuthUser,
+                    basicAuthPasswordFile, tlsCert, tlsKey).resolve(endpoint::metricsEndpoint, env);
+            settings = new MetricsExporter.Settings(resolved.host(), resolved.port(), resolved.interval(),
+                    resolved.concurrency(), resolved.authenticator(), resolved.https(), source.choice(),
+                    SourceSettings.fromEnvironment(env));
+        } catch (ServeOptions.Mistake | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         serve(settings, err());
@@ -79,10 +89,7 @@ public final class ServeMetricsCommand extends BaseCommand {
     /** Serves until SIGTERM or SIGINT. */
     private void serve(MetricsExporter.Settings settings, PrintWriter err) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
-        try (MetricsExporter exporter = MetricsExporter.start(endpoint.environments(), settings, line -> {
-            err.println("dockstat: " + line);
-            err.flush();
-        })) {
+        try (MetricsExporter exporter = start(settings, err)) {
             err.println("dockstat: serving metrics on " + (settings.https() == null ? "http" : "https") + "://"
                     + settings.host() + ":" + exporter.port() + "/metrics");
             err.flush();
@@ -92,6 +99,17 @@ public final class ServeMetricsCommand extends BaseCommand {
             }, Duration.ZERO)) {
                 stop.await();
             }
+        }
+    }
+
+    private MetricsExporter start(MetricsExporter.Settings settings, PrintWriter err) throws Exception {
+        try {
+            return MetricsExporter.start(endpoint.environments(), settings, line -> {
+                err.println("dockstat: " + line);
+                err.flush();
+            });
+        } catch (SourceUnavailableException e) { // --source kernel where the kernel's files cannot serve an engine
+            throw new UsageException(e.getMessage());
         }
     }
 }

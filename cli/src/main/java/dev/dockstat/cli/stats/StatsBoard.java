@@ -37,6 +37,7 @@ public final class StatsBoard implements StatsFeed.Listener, AutoCloseable {
 
     private final List<Source> sources = new ArrayList<>();
     private final List<String> named;
+    private final Duration cadence;
     private final boolean withEnv;
     private final boolean noTrunc;
     private final Consumer<String> notices;
@@ -52,13 +53,20 @@ public final class StatsBoard implements StatsFeed.Listener, AutoCloseable {
      * @param notices receives one line per engine failure and recovery
      */
     public StatsBoard(Engines engines, List<String> named, boolean all, boolean noTrunc, Consumer<String> notices) {
+        this(engines, named, all, noTrunc, notices, CADENCE);
+    }
+
+    /** @param cadence the shortest time between the starts of two rounds of an engine ({@code --interval}) */
+    public StatsBoard(Engines engines, List<String> named, boolean all, boolean noTrunc, Consumer<String> notices,
+            Duration cadence) {
+        this.cadence = cadence;
         this.named = List.copyOf(named);
         this.withEnv = engines.several();
         this.noTrunc = noTrunc;
         this.notices = notices;
         Predicate<ContainerSummary> filter = named.isEmpty() ? c -> true : c -> this.named.stream().anyMatch(t -> matches(t, c));
         for (Engines.Engine engine : engines.all()) {
-            StatsFeed feed = new StatsFeed(engine.name(), engine.client(), all || !named.isEmpty(), filter, CADENCE, RETRY, this);
+            StatsFeed feed = new StatsFeed(engine.name(), engine.client(), all || !named.isEmpty(), filter, cadence, RETRY, this);
             sources.add(new Source(feed, new HashSet<>()));
         }
     }
@@ -86,6 +94,10 @@ public final class StatsBoard implements StatsFeed.Listener, AutoCloseable {
     public StatsBoard start() {
         sources.forEach(s -> s.feed().start());
         return this;
+    }
+
+    public Duration cadence() {
+        return cadence;
     }
 
     public boolean withEnv() {

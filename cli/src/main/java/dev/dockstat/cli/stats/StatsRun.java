@@ -10,6 +10,7 @@ import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.outcome.Outcome;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -21,9 +22,12 @@ import java.util.function.Consumer;
  * @param named containers by name, ID or ID prefix; empty = every container listed
  * @param all stopped containers too
  * @param liveAllowed the format is the default table, so the full-screen view may be used
+ * @param interval time between refreshes when following
+ * @param sourceChoice attaches the chosen stats source to the engines' clients once they are open
  */
 public record StatsRun(List<Environment> environments, List<String> named, boolean all, boolean noStream,
-        boolean noTrunc, RowFormat rowFormat, boolean liveAllowed) {
+        boolean noTrunc, RowFormat rowFormat, boolean liveAllowed, Duration interval,
+        Consumer<List<DockerClient>> sourceChoice) {
 
     /** The largest inspect answer the live view's detail reads (labels and env can make it long). */
     private static final int INSPECT_CAP = 4 << 20;
@@ -34,6 +38,7 @@ public record StatsRun(List<Environment> environments, List<String> named, boole
      */
     public Outcome run(PrintWriter out, PrintWriter err) throws Exception {
         try (Engines engines = Engines.open(environments, Warnings.transports(err))) {
+            sourceChoice.accept(engines.all().stream().map(Engines.Engine::client).toList());
             if (noStream) {
                 return StatsOnce.print(engines, named, all, noTrunc, rowFormat, out, err);
             }
@@ -57,7 +62,7 @@ public record StatsRun(List<Environment> environments, List<String> named, boole
         if (liveAllowed && LiveView.available()) {
             List<String> notices = new CopyOnWriteArrayList<>();
             // the view lists stopped containers too, so that its 'a' key can show them without a new board
-            try (StatsBoard board = new StatsBoard(engines, named, true, noTrunc, notices::add).start()) {
+            try (StatsBoard board = new StatsBoard(engines, named, true, noTrunc, notices::add, interval).start()) {
                 new LiveView(board, engines.all().size(), notices, all || !named.isEmpty(), Styles.of(System.getenv()),
                         inspector(engines)).run();
                 notices.forEach(err::println); // what the view showed, kept after the screen is gone
@@ -74,7 +79,7 @@ public record StatsRun(List<Environment> environments, List<String> named, boole
                 err.flush();
             }
         };
-        try (StatsBoard board = new StatsBoard(engines, named, all, noTrunc, toErr).start()) {
+        try (StatsBoard board = new StatsBoard(engines, named, all, noTrunc, toErr, interval).start()) {
             new StatsStream(board, rowFormat, out).run();
         }
     }

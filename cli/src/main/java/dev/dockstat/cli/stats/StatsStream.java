@@ -13,8 +13,11 @@ import java.time.Duration;
  */
 public final class StatsStream {
 
-    /** With several engines their ticks differ; one print per this interval carries them all. */
-    private static final Duration MIN_INTERVAL = Duration.ofMillis(900);
+    /**
+     * With several engines their ticks differ; one print per 90% of the board's cadence (900 ms at
+     * the default 1 s) carries them all.
+     */
+    private final Duration minInterval;
     /** How long the first print waits for every engine's first round. */
     private static final Duration FIRST_WAIT = Duration.ofSeconds(5);
 
@@ -26,6 +29,7 @@ public final class StatsStream {
         this.board = board;
         this.format = format;
         this.out = out;
+        this.minInterval = board.cadence().multipliedBy(9).dividedBy(10);
     }
 
     /** Prints until interrupted or stdout is closed. */
@@ -47,7 +51,7 @@ public final class StatsStream {
                 now = board.awaitChange(seen, Duration.ofSeconds(30));
             } while (now == seen);
             seen = now;
-            long rest = MIN_INTERVAL.toNanos() - (System.nanoTime() - printed);
+            long rest = minInterval.toNanos() - (System.nanoTime() - printed);
             if (rest > 0) {
                 Thread.sleep(Duration.ofNanos(rest));
                 seen = board.version();

@@ -34,6 +34,12 @@ final class CannedEngine implements Transport {
         if (path.startsWith("/containers/") && path.contains("/stats")) {
             return new Canned(stats);
         }
+        if (path.startsWith("/containers/") && path.endsWith("/json")) {
+            // every container's main process is PID 4242: the training's kernel tree has that one's cgroup
+            String id = path.substring("/containers/".length(), path.length() - "/json".length());
+            return new Canned(("{\"Id\":\"" + id + "\",\"Name\":\"/" + id + "\",\"State\":{\"Running\":true,\"Pid\":4242,"
+                    + "\"StartedAt\":\"2026-11-23T08:00:00Z\"},\"HostConfig\":{\"NetworkMode\":\"none\"}}").getBytes());
+        }
         if (path.startsWith("/system/df")) {
             return new Canned(df);
         }

@@ -21,7 +21,12 @@ import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.core.transport.TransportRegistry;
+import dev.dockstat.core.source.SourceChoice;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.StatsSourceRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Instant;
@@ -91,6 +96,65 @@ public final class TrainingRun {
                 }
             }
         }
+        overTheSocket(sink);
         sink.flush();
+    }
+
+    /**
+     * A host as the kernel source reads it (cgroup v2), where PID 4242 is the main process of the
+     * canned container {@code id}: the others, whose cgroup this PID is not in, go through the
+     * engine, so both paths are trained.
+     */
+    private static void kernelTree(Path dir, String id) throws IOException {
+        String scope = "cgroup/system.slice/docker-" + id + ".scope/";
+        String[][] files = {
+            {"cgroup/cgroup.controllers", "cpuset cpu io memory pids\n"},
+            {"proc/4242/cgroup", "0::/system.slice/docker-" + id + ".scope\n"},
+            {"proc/4242/net/dev", "Inter-|   Receive |  Transmit\n face |bytes packets|bytes packets\n"
+                    + "    lo: 1 1 0 0 0 0 0 0 1 1 0 0 0 0 0 0\n  eth0: 1500 12 0 0 0 0 0 0 700 8 0 0 0 0 0 0\n"},
+            {"proc/stat", "cpu  100 0 50 1000 1 0 2 0 0 0\ncpu0 100 0 50 1000 1 0 2 0 0 0\nintr 0\n"},
+            {"proc/meminfo", "MemTotal:       24684092 kB\n"},
+            {scope + "cpu.stat", "usage_usec 5000\nuser_usec 4000\nsystem_usec 1000\n"},
+            {scope + "memory.current", "1048576\n"},
+            {scope + "memory.max", "max\n"},
+            {scope + "memory.stat", "anon 524288\nfile 524288\ninactive_file 262144\n"},
+            {scope + "io.stat", "8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n"},
+            {scope + "pids.current", "1\n"},
+        };
+        for (String[] f : files) {
+            Path file = dir.resolve(f[0]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f[1]);
+        }
+    }
+
+    /**
+     * {@code stats --no-stream} through the real unix transport and the stats source a local engine
+     * gets, against {@link CannedSocket}. Best effort: without unix sockets the cache simply lacks
+     * these classes.
+     */
+    private static void overTheSocket(PrintWriter sink) {
+        try {
+            Path dir = Files.createTempDirectory("dockstat-train");
+            try (CannedSocket socket = CannedSocket.start(dir.resolve("engine.sock"))) {
+                Environment local = new Environment("train", Endpoint.of("unix://" + socket.socket()));
+                try (DockerClient client = local.connect(TransportRegistry.load())) {
+                    SourceSettings kernel = new SourceSettings(SourceSettings.MIN_SPACING, dir.resolve("proc"), dir.resolve("cgroup"));
+                    kernelTree(dir, "4f5e6d7c8b9a"); // web, as the unnamed run asks for it (short ID)
+                    StatsSourceRegistry.load().attach(SourceChoice.AUTO, client, kernel, l -> {});
+                    Engines engines = Engines.of(List.of(new Engines.Engine(local, client)));
+                    StatsOnce.print(engines, List.of(), false, false, StatsTable.format(null, false), sink, sink);
+                    StatsOnce.print(engines, List.of("web"), false, false, StatsTable.format("json", false), sink, sink);
+                }
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException | dev.dockstat.core.spi.TransportConfigException | RuntimeException e) {
+            sink.println("no training over a unix socket: " + e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
+import dev.dockstat.core.source.EngineStatsSource;
+import dev.dockstat.core.source.StatsSource;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportRequest;
@@ -44,6 +46,8 @@ public final class DockerClient implements AutoCloseable {
     private final Transport transport;
     private volatile ApiVersion version;
     private volatile long engineClockOffsetMillis;
+    /** Where collectors read counters; the engine's API until a command attaches another source. */
+    private volatile StatsSource statsSource = new EngineStatsSource(this);
 
     /** A client named after its address. */
     public DockerClient(Endpoint endpoint, Transport transport) {
@@ -162,7 +166,28 @@ public final class DockerClient implements AutoCloseable {
         }
     }
 
-    /** {@code GET /containers/{id}/stats}; {@code idOrName} may be a name or an ID prefix. */
+    /**
+     * The source every collector over this client reads a container's counters from
+     * ({@code StatsCollector}, the {@code --no-stream} snapshot, histories): the engine's own stats
+     * API unless {@link #useStatsSource} attached another.
+     */
+    public StatsSource statsSource() {
+        return statsSource;
+    }
+
+    /** Reads counters through {@code source} from now on; the previous source is closed. */
+    public void useStatsSource(StatsSource source) {
+        StatsSource before = statsSource;
+        statsSource = source;
+        if (before != source) {
+            before.close();
+        }
+    }
+
+    /**
+     * {@code GET /containers/{id}/stats} from the engine itself, whatever {@link #statsSource()} is;
+     * {@code idOrName} may be a name or an ID prefix.
+     */
     public StatsSample stats(String idOrName, StatsMode mode) {
         return stats(idOrName, mode, STATS_TIMEOUT);
     }
@@ -292,6 +317,7 @@ public final class DockerClient implements AutoCloseable {
 
     @Override
     public void close() {
+        statsSource.close();
         transport.close();
     }
 }

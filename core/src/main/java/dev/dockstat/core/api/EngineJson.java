@@ -82,8 +82,9 @@ final class EngineJson {
     /** {@code GET /containers/{id}/json}: identity and state. */
     static ContainerState inspect(InputStream body) throws IOException {
         try (JsonParser p = JsonStream.FACTORY.createParser(body)) {
-            String[] text = new String[3]; // Id, Name, StartedAt
+            String[] text = new String[4]; // Id, Name, StartedAt, HostConfig.NetworkMode
             boolean[] running = {false};
+            long[] pid = {0};
             object(p, startObject(p), (name, v) -> {
                 switch (name) {
                     case "Id" -> text[0] = text(p, v);
@@ -92,14 +93,23 @@ final class EngineJson {
                         switch (f) {
                             case "Running" -> running[0] = bool(p, sv);
                             case "StartedAt" -> text[2] = text(p, sv);
+                            case "Pid" -> pid[0] = number(p, sv);
                             default -> p.skipChildren();
+                        }
+                    });
+                    case "HostConfig" -> object(p, v, (f, hv) -> {
+                        if (f.equals("NetworkMode")) {
+                            text[3] = text(p, hv);
+                        } else {
+                            p.skipChildren();
                         }
                     });
                     default -> p.skipChildren();
                 }
             });
             String bare = text[1] == null ? "" : text[1].startsWith("/") ? text[1].substring(1) : text[1];
-            return new ContainerState(text[0], bare, running[0], text[2] == null ? "" : text[2]);
+            return new ContainerState(text[0], bare, running[0], text[2] == null ? "" : text[2], pid[0],
+                    text[3] == null ? "" : text[3]);
         }
     }
 

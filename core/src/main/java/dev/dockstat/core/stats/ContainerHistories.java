@@ -160,7 +160,7 @@ public final class ContainerHistories implements AutoCloseable {
         /** One reading into the history; false when the container is gone. */
         private boolean sample() {
             try {
-                StatsSample sample = client.stats(id, previous == null ? StatsMode.WITH_PRECPU : StatsMode.ONE_SHOT);
+                StatsSample sample = client.statsSource().sample(id, previous == null ? StatsMode.WITH_PRECPU : StatsMode.ONE_SHOT);
                 if (sample.empty()) {
                     previous = null; // stopped: the next start is a new instance
                     return true;

@@ -40,6 +40,11 @@ import java.util.function.Predicate;
  * repeated while it is still running (a hung container costs one connection, not one per round),
  * and its answer, when it comes, serves the next round.
  *
+ * <p>Each reading goes through the client's {@link DockerClient#statsSource() stats source}: the
+ * engine's API, or the kernel's cgroup files on a local engine, which answer at once instead of at
+ * the engine's next tick (a round then takes milliseconds, and the CPU interval is the time between
+ * rounds).
+ *
  * <p>One round at a time ({@link #collect} is not reentrant); {@link #close()} may be called from
  * any thread, also during a round.
  */
@@ -134,7 +139,7 @@ public final class StatsCollector implements AutoCloseable {
                 try {
                     permits.acquire();
                     try {
-                        StatsSample sample = client.stats(id, mode);
+                        StatsSample sample = client.statsSource().sample(id, mode);
                         StatsSample before = previous.put(id, sample);
                         result.complete(StatsCalculator.compute(sample, before));
                     } finally {

@@ -4,6 +4,8 @@ import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.model.StatsSample;
+import dev.dockstat.core.source.StatsSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,8 @@ import java.util.concurrent.ThreadFactory;
  * precpu; a second one, sent as soon as the first returns, comes back one tick later. That gives
  * the CPU interval in 1-2 s, where {@code stream=false} (the docker CLI's way) always takes 2 s.
  * All containers are read in parallel, so the whole snapshot takes the same 1-2 s for any number.
+ * With the kernel source the two readings are its {@linkplain StatsSource#spacing() gap} apart
+ * (~200 ms) instead.
  */
 public final class StatsSnapshot {
 
@@ -53,15 +57,23 @@ public final class StatsSnapshot {
     }
 
     private static Entry read(DockerClient client, String target) {
+        StatsSource source = client.statsSource();
         try {
-            StatsSample first = client.stats(target, StatsMode.ONE_SHOT);
+            StatsSample first = source.sample(target, StatsMode.ONE_SHOT);
             if (first.empty()) { // not running: nothing to wait for
                 return new Entry(target, StatsCalculator.compute(first, null), null);
             }
-            StatsSample second = client.stats(first.id(), StatsMode.ONE_SHOT);
+            long gap = source.spacing().toNanos();
+            if (gap > 0) { // a source that reads now: the CPU interval is this gap
+                Thread.sleep(Duration.ofNanos(gap));
+            }
+            StatsSample second = source.sample(first.id(), StatsMode.ONE_SHOT);
             return new Entry(target, StatsCalculator.compute(second, first), null);
         } catch (DockerException e) {
             return new Entry(target, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Entry(target, null, new DockerException("interrupted"));
         }
     }
 

@@ -1,0 +1,210 @@
+package dev.dockstat.source.cgroup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.model.StatsSample;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.stats.ContainerStats;
+import dev.dockstat.core.stats.Round;
+import dev.dockstat.core.stats.StatsCalculator;
+import dev.dockstat.core.stats.StatsCollector;
+import dev.dockstat.core.transport.TransportRegistry;
+import dev.dockstat.testbed.TestBed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kernel source against ground truths and against the engine's own figures on the real
+ * engine: two clients of the same engine, one reading through the kernel source and one through
+ * the engine's API, each with its own collector, read one after the other every engine tick.
+ *
+ * <p>CPU: one burner at a time ({@code --cpus} 0.25, 0.5, 1.0; two would compete for the 2 cores)
+ * for {@code dockstat.accuracy.seconds} (default 20): the kernel source's every 1 s sample within
+ * 3.5 points of the limit and every 10 s average within 1; its 10 s averages within 1 point of the
+ * engine source's over the same 10 s; and its whole run within 1 point of the cgroup's own
+ * accounting over wall time, read independently of the source. As in the engine's accuracy test
+ * (transport-unix StatsAccuracyIT), a second or window is judged against the limit only when the
+ * cgroup's own accounting shows the burner held at it (other builds on the 2 cores can starve it);
+ * with fewer than half the seconds or no window judged, the case aborts with its figures. Figures
+ * print as kernel/engine/own.
+ */
+class KernelAccuracyIT {
+
+    private static final int SECONDS = Integer.getInteger("dockstat.accuracy.seconds", 20);
+    private static final double WINDOW_TOLERANCE = 1.0;
+    private static final double SAMPLE_TOLERANCE = 3.5;
+
+    private DockerClient kernelClient;
+    private DockerClient engineClient;
+
+    @BeforeEach
+    void connect() throws Exception {
+        TransportRegistry registry = TransportRegistry.load();
+        kernelClient = TestBed.get().socketEnvironment().connect(registry);
+        kernelClient.useStatsSource(new CgroupStatsSource(kernelClient, SourceSettings.DEFAULTS));
+        engineClient = TestBed.get().socketEnvironment().connect(registry); // the engine's API: the default source
+    }
+
+    @AfterEach
+    void close() {
+        kernelClient.close();
+        engineClient.close();
+    }
+
+    static List<String> limits() {
+        return List.of(System.getProperty("dockstat.accuracy.cpus", "0.25,0.5,1.0").split(","));
+    }
+
+    /** One interval's CPU % from each side. */
+    record Interval(double kernel, double engine, double own) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", kernel, engine, own);
+        }
+    }
+
+    @ParameterizedTest(name = "--cpus {0}")
+    @MethodSource("limits")
+    void cpuOfABurnerHeldToALimit(String cpus) {
+        String name = "kernel-acc-burn-" + cpus.replace(".", "");
+        double limit = Double.parseDouble(cpus) * 100;
+        String id = TestBed.burner(name, cpus);
+        try (StatsCollector kernel = new StatsCollector(kernelClient); StatsCollector engine = new StatsCollector(engineClient)) {
+            engine.collect(c -> c.id().equals(id)); // the engine's first reading (with precpu) while the burner warms up
+            kernel.collect(c -> c.id().equals(id));
+            List<StatsSample> k = new ArrayList<>();
+            List<StatsSample> e = new ArrayList<>();
+            List<long[]> own = new ArrayList<>();
+            for (int rounds = 0; k.size() <= SECONDS && rounds < 2 * SECONDS; rounds++) {
+                Round er = engine.collect(c -> c.id().equals(id)); // returns at the engine's tick
+                Round kr = kernel.collect(c -> c.id().equals(id)); // milliseconds later
+                long[] accounting = cgroupCpuNanos(id);
+                if (er.failures().isEmpty() && kr.failures().isEmpty()) {
+                    e.add(er.stats().get(0).sample());
+                    k.add(kr.stats().get(0).sample());
+                    own.add(accounting);
+                }
+            }
+            List<Interval> seconds = intervals(k, e, own, 1);
+            List<Interval> windows = intervals(k, e, own, 10);
+            Interval whole = intervals(k, e, own, k.size() - 1).get(0);
+            String report = String.format(Locale.ROOT, "--cpus %s over %d s (kernel/engine/own): 1 s %s; 10 s %s; whole %s",
+                    cpus, k.size() - 1, seconds, windows, whole);
+            System.out.println(report);
+            assertEquals(whole.own(), whole.kernel(), WINDOW_TOLERANCE, "kernel source vs the cgroup's own accounting: " + report);
+            for (Interval w : windows) {
+                assertEquals(w.engine(), w.kernel(), WINDOW_TOLERANCE, "kernel vs engine source over the same 10 s " + w + ": " + report);
+            }
+            List<Interval> judgedSeconds = seconds.stream().filter(i -> Math.abs(i.own() - limit) <= SAMPLE_TOLERANCE).toList();
+            List<Interval> judgedWindows = windows.stream().filter(i -> Math.abs(i.own() - limit) <= WINDOW_TOLERANCE).toList();
+            Assumptions.assumeTrue(judgedSeconds.size() * 2 >= seconds.size() && !judgedWindows.isEmpty(),
+                    "the kernel did not hold the burner at its limit most of the time (host busy): " + report);
+            for (Interval i : judgedSeconds) {
+                assertTrue(Math.abs(i.kernel() - limit) <= SAMPLE_TOLERANCE, "1 s sample " + i + " vs limit " + limit + ": " + report);
+            }
+            for (Interval i : judgedWindows) {
+                assertTrue(Math.abs(i.kernel() - limit) <= WINDOW_TOLERANCE, "10 s average " + i + " vs limit " + limit + ": " + report);
+            }
+            System.out.printf(Locale.ROOT, "--cpus %s: judged %d of %d 1 s samples and %d of %d 10 s averages against the limit%n",
+                    cpus, judgedSeconds.size(), seconds.size(), judgedWindows.size(), windows.size());
+        } finally {
+            TestBed.remove(name);
+        }
+    }
+
+    static List<Interval> intervals(List<StatsSample> k, List<StatsSample> e, List<long[]> own, int span) {
+        List<Interval> out = new ArrayList<>();
+        for (int i = span; i < k.size(); i += span) {
+            long[] a = own.get(i - span);
+            long[] b = own.get(i);
+            out.add(new Interval(StatsCalculator.cpuPercent(k.get(i), k.get(i - span)),
+                    StatsCalculator.cpuPercent(e.get(i), e.get(i - span)),
+                    (double) (b[0] - a[0]) / (b[1] - a[1]) * 100));
+        }
+        return out;
+    }
+
+    /** Memory, network and block I/O: the kernel source equals docker stats and the engine source. */
+    @Test
+    void memoryNetAndBlockIoEqualTheEngines() {
+        String name = "kernel-acc-mem";
+        String id = TestBed.run(name, "-m", "64m", TestBed.IMAGE, "sh", "-c",
+                "dd if=/dev/zero of=/big bs=1M count=40 && echo written && sleep 100000");
+        try (StatsCollector kernel = new StatsCollector(kernelClient); StatsCollector engine = new StatsCollector(engineClient)) {
+            TestBed.await("40 MB written", Duration.ofSeconds(30), () -> TestBed.docker("logs", name).contains("written"));
+            // the kernel moves the written pages to its inactive list for a while: compare once two readings agree
+            ContainerStats[] last = {kernel.collect(c -> c.id().equals(id)).stats().get(0)};
+            TestBed.await("a settled memory figure", Duration.ofSeconds(60), () -> {
+                engine.collect(c -> c.id().equals(id)); // paces the loop at the engine's tick
+                ContainerStats now = kernel.collect(c -> c.id().equals(id)).stats().get(0);
+                boolean settled = Math.abs(now.memUsed() - last[0].memUsed()) <= last[0].memUsed() / 500;
+                last[0] = now;
+                return settled;
+            });
+            ContainerStats ours = last[0];
+            String[] docker = TestBed.docker("stats", "--no-stream", "--format", "{{.MemUsage}}|{{.MemPerc}}", name).strip().split("\\|");
+            ContainerStats theEngine = engine.collect(c -> c.id().equals(id)).stats().get(0);
+            ContainerStats after = kernel.collect(c -> c.id().equals(id)).stats().get(0);
+            long theirs = parseBinary(docker[0].split(" / ")[0]);
+            double theirPercent = Double.parseDouble(docker[1].replace("%", ""));
+            System.out.printf(Locale.ROOT, "-m 64m: kernel source %d B (%.2f%%) before and %d B (%.2f%%) after; docker stats %s (%s);"
+                    + " engine source %d B; net %d/%d B vs %d/%d B; block %d/%d B vs %d/%d B (kernel vs engine)%n",
+                    ours.memUsed(), ours.memPercent(), after.memUsed(), after.memPercent(), docker[0], docker[1], theEngine.memUsed(),
+                    after.sample().netRx(), after.sample().netTx(), theEngine.sample().netRx(), theEngine.sample().netTx(),
+                    after.sample().blkRead(), after.sample().blkWrite(), theEngine.sample().blkRead(), theEngine.sample().blkWrite());
+            assertEquals(64L << 20, after.sample().memLimit());
+            assertEquals(theEngine.sample().memLimit(), after.sample().memLimit());
+            ContainerStats nearer = Math.abs(after.memUsed() - theirs) < Math.abs(ours.memUsed() - theirs) ? after : ours;
+            assertEquals(theirs, nearer.memUsed(), theirs * 0.01, "memory within 1% of docker stats");
+            assertEquals(theirPercent, nearer.memPercent(), theirPercent * 0.01, "mem% within 1% of docker stats");
+            assertEquals(theEngine.memUsed(), after.memUsed(), theEngine.memUsed() * 0.01, "memory within 1% of the engine source");
+            // --network none: only lo, which neither source counts; the test bed's disk has no blkio accounting (all 0)
+            assertEquals(theEngine.sample().netRx(), after.sample().netRx());
+            assertEquals(theEngine.sample().netTx(), after.sample().netTx());
+            assertEquals(theEngine.sample().blkRead(), after.sample().blkRead());
+            assertEquals(theEngine.sample().blkWrite(), after.sample().blkWrite());
+            assertEquals(theEngine.sample().pids(), after.sample().pids());
+        } finally {
+            TestBed.remove(name);
+        }
+    }
+
+    /** CPU time of the container's cgroup (ns) and the wall time (ns) it was read at, straight from its file. */
+    static long[] cgroupCpuNanos(String id) {
+        long wall = System.nanoTime();
+        try {
+            for (String v1 : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
+                Path f = Path.of(v1 + id + "/cpuacct.usage");
+                if (Files.isReadable(f)) {
+                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall};
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no cgroup v1 CPU accounting found for " + id + " (the test bed is cgroup v1)");
+    }
+
+    static long parseBinary(String s) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        for (int i = units.length - 1; i >= 0; i--) {
+            if (s.endsWith(units[i])) {
+                return Math.round(Double.parseDouble(s.substring(0, s.length() - 3)) * (1L << (10 * (i + 1))));
+            }
+        }
+        return Long.parseLong(s.substring(0, s.length() - 1));
+    }
+}
