@@ -41,6 +41,7 @@ public final class DockerClient implements AutoCloseable {
     private final Endpoint endpoint;
     private final Transport transport;
     private volatile ApiVersion version;
+    private volatile EngineFlavour flavour = EngineFlavour.DOCKERD;
     private volatile long engineClockOffsetMillis;
 
     /** A client named after its address. */
@@ -85,6 +86,11 @@ public final class DockerClient implements AutoCloseable {
             }
             version = ApiVersion.negotiate(engine);
             response.header("Date").ifPresent(this::learnEngineClock);
+            boolean libpod = response.header("Libpod-Api-Version").isPresent();
+            response.close(); // before the next request: a one-connection transport needs it back
+            if (libpod && flavour == EngineFlavour.DOCKERD) { // once: later pings keep what it found
+                flavour = readFlavour();
+            }
             return version;
         }
     }
@@ -135,6 +141,18 @@ public final class DockerClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Which engine answers (docs/podman.md); dockerd's until a ping has seen Libpod's headers. Only
+     * Podman's service sends them, so only it pays the {@code /version} request that confirms it.
+     */
+    public EngineFlavour flavour() {
+        return flavour;
+    }
+
+    private EngineFlavour readFlavour() {
+        return read("/version", Pool.REQUEST, PING_TIMEOUT, body -> EngineFlavour.fromVersion(Json.MAPPER.readTree(body)), "version");
+    }
+
     /** The negotiated API version, pinging once if needed. */
     public ApiVersion version() {
         ApiVersion v = version;
@@ -175,8 +193,26 @@ public final class DockerClient implements AutoCloseable {
                 throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
             }
             in.unread(first);
-            return StatsJson.read(in);
+            return StatsJson.read(in, flavour);
         }, "stats " + idOrName);
+    }
+
+    /**
+     * A one-shot reading of {@code previous}'s container one engine tick after it (the second of
+     * the pair {@code --no-stream} computes from). dockerd answers one-shot requests at its next
+     * collector tick; where the engine reads at once (Podman), the client waits that tick itself.
+     */
+    public StatsSample statsAfter(StatsSample previous) {
+        Duration spacing = flavour.oneShotSpacing();
+        if (!spacing.isZero()) {
+            try {
+                Thread.sleep(spacing); // the measured interval itself, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("interrupted");
+            }
+        }
+        return stats(previous.id(), StatsMode.ONE_SHOT);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */
@@ -192,7 +228,8 @@ public final class DockerClient implements AutoCloseable {
 
     /** {@code GET /system/df}, parsed (the engine may take seconds to size volumes). */
     public DiskUsage diskUsage() {
-        return read("/system/df", Pool.REQUEST, DF_TIMEOUT, body -> Json.MAPPER.readValue(body, DiskUsage.class), "disk usage");
+        return read("/system/df", Pool.REQUEST, DF_TIMEOUT,
+                body -> flavour.diskUsage(Json.MAPPER.readValue(body, DiskUsage.class)), "disk usage");
     }
 
     /**

@@ -1,0 +1,70 @@
+package dev.dockstat.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockstat.core.df.DiskUsage;
+import dev.dockstat.core.model.StatsSample;
+import java.time.Duration;
+
+/**
+ * Which engine serves the Docker API, and the one place where what it answers is brought to
+ * dockerd's meaning (docs/podman.md). Everything above {@link DockerClient} then sees dockerd's
+ * figures whatever the engine, so no caller asks which engine it talks to.
+ *
+ * <p>Found from {@code GET /version}: Podman's compatible service lists a {@code Podman Engine}
+ * component. The client asks only when the ping's headers say Libpod answered, so dockerd
+ * costs no extra request.
+ */
+public interface EngineFlavour {
+
+    /** dockerd (and anything else that answers as it does): its answers are taken as they are. */
+    EngineFlavour DOCKERD = new EngineFlavour() {
+        @Override
+        public String name() {
+            return "dockerd";
+        }
+
+        @Override
+        public StatsSample stats(StatsSample raw, long prereadNanos) {
+            return raw;
+        }
+
+        @Override
+        public DiskUsage diskUsage(DiskUsage raw) {
+            return raw;
+        }
+
+        @Override
+        public Duration oneShotSpacing() {
+            return Duration.ZERO; // dockerd answers a one-shot request at its collector's next tick
+        }
+    };
+
+    /** For messages and logs, e.g. {@code dockerd}, {@code podman 4.3.1}. */
+    String name();
+
+    /**
+     * A stats reading with dockerd's meaning of every counter.
+     *
+     * @param prereadNanos when the engine took the previous reading it sent with this one (0: none)
+     */
+    StatsSample stats(StatsSample raw, long prereadNanos);
+
+    /** {@code /system/df} with dockerd's meaning of every figure. */
+    DiskUsage diskUsage(DiskUsage raw);
+
+    /**
+     * How long after a reading the next one-shot request must wait to measure an interval: zero
+     * where the engine itself answers at its next collector tick, one tick where it reads at once.
+     */
+    Duration oneShotSpacing();
+
+    /** The flavour a {@code GET /version} answer describes; dockerd's unless it names Podman. */
+    static EngineFlavour fromVersion(JsonNode version) {
+        for (JsonNode component : version.path("Components")) {
+            if (component.path("Name").asText("").startsWith("Podman")) {
+                return new PodmanFlavour(component.path("Version").asText(version.path("Version").asText("")));
+            }
+        }
+        return DOCKERD;
+    }
+}
