@@ -247,8 +247,7 @@ public final class DockerClient implements AutoCloseable {
 
     /** Opens {@code GET /events} on the stream pool; the caller reads lines and closes it. */
     public EventLines events(EventQuery query) {
-        TransportResponse response = send(versioned("/events" + query.toQueryString(), Pool.STREAM, STREAM_OPEN_TIMEOUT));
-        return new EventLines(response);
+        return events(query, Pool.STREAM, STREAM_OPEN_TIMEOUT);
     }
 
     /**
@@ -256,8 +255,14 @@ public final class DockerClient implements AutoCloseable {
      * returning when the engine closes the response at {@code until}.
      */
     public EventLines eventsUntil(EventQuery query, Duration timeout) {
-        TransportResponse response = send(versioned("/events" + query.toQueryString(), Pool.REQUEST, timeout));
-        return new EventLines(response);
+        return events(query, Pool.REQUEST, timeout);
+    }
+
+    private EventLines events(EventQuery query, Pool pool, Duration timeout) {
+        version(); // the ping that finds the flavour
+        EventQuery sent = flavour.events(query, engineTimeMillis() * 1_000_000L);
+        TransportResponse response = send(versioned("/events" + sent.toQueryString(), pool, timeout));
+        return sent == query ? new EventLines(response) : new EventLines(response, EventQuery.nanos(query.until()));
     }
 
     /** Reads a body the engine answers with; how is up to {@code reader}. */

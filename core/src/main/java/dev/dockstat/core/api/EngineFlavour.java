@@ -34,6 +34,11 @@ public interface EngineFlavour {
         }
 
         @Override
+        public EventQuery events(EventQuery query, long engineNowNanos) {
+            return query;
+        }
+
+        @Override
         public Duration oneShotSpacing() {
             return Duration.ZERO; // dockerd answers a one-shot request at its collector's next tick
         }
@@ -51,6 +56,14 @@ public interface EngineFlavour {
 
     /** {@code /system/df} with dockerd's meaning of every figure. */
     DiskUsage diskUsage(DiskUsage raw);
+
+    /**
+     * The {@code /events} query to send for {@code query}. When it returns another query, the client
+     * leaves out events after {@code query}'s own {@code until}.
+     *
+     * @param engineNowNanos the engine's clock now (unix ns)
+     */
+    EventQuery events(EventQuery query, long engineNowNanos);
 
     /**
      * How long after a reading the next one-shot request must wait to measure an interval: zero

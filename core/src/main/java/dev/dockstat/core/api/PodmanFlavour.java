@@ -32,6 +32,8 @@ final class PodmanFlavour implements EngineFlavour {
     private static final long ORIGIN_MARGIN_NANOS = 3_600_000_000_000L;
 
     private static final Duration ONE_TICK = Duration.ofSeconds(1);
+    /** How far ahead a bounded events read must end for Podman to send its history (measured: 2 s suffice). */
+    static final long UNTIL_LEAD_NANOS = 3_000_000_000L;
 
     private final String version;
     /**
@@ -78,6 +80,21 @@ final class PodmanFlavour implements EngineFlavour {
     @Override
     public Duration oneShotSpacing() {
         return ONE_TICK;
+    }
+
+    /**
+     * Podman (4.3.1, events in its file log) answers a window whose {@code until} has already passed
+     * with no events at all, and cuts any read at {@code until} by its own clock, however much
+     * history it still had to send. So a window that ends in the past, or about now, is asked for
+     * with an end {@link #UNTIL_LEAD_NANOS} ahead. The client drops what comes after the real end.
+     */
+    @Override
+    public EventQuery events(EventQuery query, long engineNowNanos) {
+        long until = EventQuery.nanos(query.until());
+        if (until == Long.MIN_VALUE || until > engineNowNanos + UNTIL_LEAD_NANOS) {
+            return query;
+        }
+        return query.until(EventQuery.timestamp(engineNowNanos + UNTIL_LEAD_NANOS));
     }
 
     @Override

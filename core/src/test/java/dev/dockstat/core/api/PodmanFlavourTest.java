@@ -111,4 +111,29 @@ class PodmanFlavourTest {
         byte[] body = resource("stats-burner-oneshot.json");
         assertEquals(StatsJson.read(new ByteArrayInputStream(body)), read(body, EngineFlavour.DOCKERD));
     }
+
+    @Test
+    void aWindowEndingInThePastIsAskedForWithAnEndAhead() throws IOException {
+        EngineFlavour flavour = podman();
+        long now = 1_796_067_700_000_000_000L;
+        EventQuery window = EventQuery.containers().since("1796067645").until("1796067648");
+        EventQuery sent = flavour.events(window, now);
+        assertEquals(now + PodmanFlavour.UNTIL_LEAD_NANOS, EventQuery.nanos(sent.until()));
+        assertEquals("1796067645", sent.since());
+        EventQuery later = EventQuery.containers().until(EventQuery.timestamp(now + 60_000_000_000L));
+        assertSame(later, flavour.events(later, now), "an end well ahead is sent as it is");
+        EventQuery follow = EventQuery.containers();
+        assertSame(follow, flavour.events(follow, now));
+        assertSame(window, EngineFlavour.DOCKERD.events(window, now));
+    }
+
+    @Test
+    void timestampsAndEventTimesAreRead() throws IOException {
+        assertEquals(1_796_067_645_000_000_000L, EventQuery.nanos("1796067645"));
+        assertEquals(1_796_067_645_120_000_000L, EventQuery.nanos("1796067645.12"));
+        assertEquals(Long.MIN_VALUE, EventQuery.nanos("10m"));
+        String first = new String(resource("events.jsonl"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertEquals(1796067666069619330L, EventLines.timeNano(first.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, EventLines.timeNano("{\"status\":\"start\"}".getBytes(StandardCharsets.UTF_8)));
+    }
 }

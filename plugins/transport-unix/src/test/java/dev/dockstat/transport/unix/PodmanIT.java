@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.EventLines;
+import dev.dockstat.core.api.EventQuery;
 import dev.dockstat.core.df.DiskUsage;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.spi.Endpoint;
@@ -125,6 +127,48 @@ class PodmanIT {
         } finally {
             bed.podman("rm", "-f", "-t", "0", "podman-it-df");
         }
+    }
+
+    /**
+     * A window that has ended: what dockstat delivers for it equals Podman's own record of the same
+     * window (its events log, which {@code podman events --since --until} reads; that command itself
+     * answers a past window with nothing, see docs/podman.md).
+     */
+    @Test
+    void eventsOfAPastWindowEqualPodmansRecordOfIt() throws Exception {
+        long since = client.engineTimeMillis() * 1_000_000L - 1_000_000_000L;
+        String id = bed.podmanRun("podman-it-ev", TestBed.IMAGE, "true");
+        TestBed.await("podman-it-ev exited", java.time.Duration.ofSeconds(30),
+                () -> bed.podman("inspect", "-f", "{{.State.Status}}", id).strip().equals("exited"));
+        bed.podman("rm", id);
+        long until = client.engineTimeMillis() * 1_000_000L + 1_000_000_000L;
+        TestBed.await("the window over", java.time.Duration.ofSeconds(10), () -> client.engineTimeMillis() * 1_000_000L > until + 1_000_000_000L);
+
+        List<String> ours = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        EventQuery window = EventQuery.containers().since(EventQuery.timestamp(since)).until(EventQuery.timestamp(until));
+        try (EventLines lines = client.eventsUntil(window, java.time.Duration.ofSeconds(30))) {
+            for (byte[] line = lines.next(); line != null; line = lines.next()) {
+                JsonNode e = json.readTree(line);
+                if (id.equals(e.path("id").asText())) {
+                    ours.add(e.path("Action").asText());
+                }
+            }
+        }
+        List<String> theirs = new ArrayList<>();
+        Path log = Path.of(bed.podmanSocketUri().substring("unix://".length())).resolveSibling("events.log");
+        for (String line : Files.readAllLines(log)) {
+            JsonNode e = json.readTree(line);
+            long t = java.time.Instant.parse(e.path("Time").asText()).getEpochSecond() * 1_000_000_000L
+                    + java.time.Instant.parse(e.path("Time").asText()).getNano();
+            if (id.equals(e.path("ID").asText()) && t >= since && t <= until) {
+                theirs.add(e.path("Status").asText());
+            }
+        }
+        System.out.println("[podman events] dockstat " + ours + ", podman's log " + theirs);
+        assertTrue(theirs.containsAll(List.of("create", "start", "died", "remove")), theirs.toString());
+        // the compatible API names podman's "died" as docker's "die"
+        assertEquals(theirs.stream().map(a -> a.equals("died") ? "die" : a).toList(), ours);
     }
 
     /** {@code 1.998MB}, {@code 24B}, {@code 0B}: podman's decimal units, back to bytes. */
