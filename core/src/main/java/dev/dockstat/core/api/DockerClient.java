@@ -42,6 +42,7 @@ public final class DockerClient implements AutoCloseable {
     private final Transport transport;
     private volatile ApiVersion version;
     private volatile EngineFlavour flavour = EngineFlavour.DOCKERD;
+    private final long tickOrigin = System.nanoTime();
     private volatile long engineClockOffsetMillis;
 
     /** A client named after its address. */
@@ -168,7 +169,10 @@ public final class DockerClient implements AutoCloseable {
     public enum StatsMode {
         /** {@code stream=false&one-shot=true}: returns at the engine's next tick, without precpu. */
         ONE_SHOT("stream=false&one-shot=true"),
-        /** {@code stream=false}: about 2 s, with precpu from one tick earlier. */
+        /**
+         * {@code stream=false}: about 2 s, with precpu from one tick earlier. Where the engine sends
+         * no precpu (Podman), two one-shot readings a tick apart make one.
+         */
         WITH_PRECPU("stream=false");
 
         private final String query;
@@ -184,6 +188,51 @@ public final class DockerClient implements AutoCloseable {
     }
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
+        version(); // the ping that finds the flavour
+        if (flavour.collectorTick().isZero()) {
+            return read(idOrName, mode, timeout);
+        }
+        // the engine reads when asked (Podman): its answers are paced to a tick here, as dockerd's
+        // collector paces its own, and a previous reading it does not send is taken a tick earlier
+        StatsSample before = read(idOrName, StatsMode.ONE_SHOT, timeout, nextTick());
+        if (mode == StatsMode.ONE_SHOT || before.empty()) {
+            return before;
+        }
+        StatsSample now = read(idOrName, StatsMode.ONE_SHOT, timeout, nextTick());
+        return now.empty() ? now : withPrevious(now, before);
+    }
+
+    /**
+     * Waits for this client's next collector tick (ticks counted from its creation), as a one-shot
+     * request to dockerd waits for its collector's: readings of one round land on one tick, and
+     * a reading asked for right after another lands a whole tick later.
+     */
+    private Runnable nextTick() {
+        return () -> {
+            long period = flavour.collectorTick().toNanos();
+            long now = System.nanoTime();
+            long next = tickOrigin + ((now - tickOrigin) / period + 1) * period;
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(next - now)); // the measured interval itself, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("interrupted");
+            }
+        };
+    }
+
+    private static StatsSample withPrevious(StatsSample s, StatsSample before) {
+        return new StatsSample(s.id(), s.name(), s.readNanos(), s.cpuTotal(), s.systemCpu(), s.onlineCpus(),
+                before.cpuTotal(), before.systemCpu(), s.memUsage(), s.memLimit(), s.inactiveFile(),
+                s.totalInactiveFile(), s.netRx(), s.netTx(), s.blkRead(), s.blkWrite(), s.pids());
+    }
+
+    private StatsSample read(String idOrName, StatsMode mode, Duration timeout) {
+        return read(idOrName, mode, timeout, () -> { });
+    }
+
+    private StatsSample read(String idOrName, StatsMode mode, Duration timeout, Runnable beforeRequest) {
+        beforeRequest.run();
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
         return read(target, Pool.FANOUT, timeout, body -> {
             PushbackInputStream in = new PushbackInputStream(body, 1);
@@ -195,24 +244,6 @@ public final class DockerClient implements AutoCloseable {
             in.unread(first);
             return StatsJson.read(in, flavour);
         }, "stats " + idOrName);
-    }
-
-    /**
-     * A one-shot reading of {@code previous}'s container one engine tick after it (the second of
-     * the pair {@code --no-stream} computes from). dockerd answers one-shot requests at its next
-     * collector tick; where the engine reads at once (Podman), the client waits that tick itself.
-     */
-    public StatsSample statsAfter(StatsSample previous) {
-        Duration spacing = flavour.oneShotSpacing();
-        if (!spacing.isZero()) {
-            try {
-                Thread.sleep(spacing); // the measured interval itself, not a wait for a condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DockerException("interrupted");
-            }
-        }
-        return stats(previous.id(), StatsMode.ONE_SHOT);
     }
 
     /** {@code GET /containers/{id}/json}: resolves a name or ID prefix; 404 = {@link NotFoundException}. */

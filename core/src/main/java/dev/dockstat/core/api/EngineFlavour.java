@@ -39,7 +39,7 @@ public interface EngineFlavour {
         }
 
         @Override
-        public Duration oneShotSpacing() {
+        public Duration collectorTick() {
             return Duration.ZERO; // dockerd answers a one-shot request at its collector's next tick
         }
     };
@@ -66,10 +66,11 @@ public interface EngineFlavour {
     EventQuery events(EventQuery query, long engineNowNanos);
 
     /**
-     * How long after a reading the next one-shot request must wait to measure an interval: zero
-     * where the engine itself answers at its next collector tick, one tick where it reads at once.
+     * The stats collector's tick the client keeps for this engine: zero where the engine answers
+     * one-shot requests at its own collector's next tick (dockerd), else the tick to wait for
+     * before each one-shot request, so that two readings asked for in a row are a tick apart.
      */
-    Duration oneShotSpacing();
+    Duration collectorTick();
 
     /** The flavour a {@code GET /version} answer describes; dockerd's unless it names Podman. */
     static EngineFlavour fromVersion(JsonNode version) {

@@ -75,10 +75,11 @@ final class PodmanFlavour implements EngineFlavour {
 
     /**
      * Podman reads the cgroup when asked, so two one-shot requests in a row are microseconds apart
-     * and measure nothing; dockerd's collector ticks each second, and its one-shot answers come a tick apart.
+     * and measure nothing (or a few CFS periods: anything from 0 to 100 %); dockerd's collector
+     * ticks each second and answers one-shot requests at the next tick.
      */
     @Override
-    public Duration oneShotSpacing() {
+    public Duration collectorTick() {
         return ONE_TICK;
     }
 

@@ -58,7 +58,7 @@ public final class StatsSnapshot {
             if (first.empty()) { // not running: nothing to wait for
                 return new Entry(target, StatsCalculator.compute(first, null), null);
             }
-            StatsSample second = client.statsAfter(first);
+            StatsSample second = client.stats(first.id(), StatsMode.ONE_SHOT);
             return new Entry(target, StatsCalculator.compute(second, first), null);
         } catch (DockerException e) {
             return new Entry(target, null, e);
