@@ -45,6 +45,10 @@ public final class TestBed {
             if (Files.isReadable(aux)) {
                 read(aux, values);
             }
+            Path podman = Path.of(dir, "podman", "podman.env"); // scripts/testbed podman-up
+            if (Files.isReadable(podman)) {
+                read(podman, values);
+            }
             instance = new TestBed(values);
         }
         return instance;
@@ -99,6 +103,42 @@ public final class TestBed {
     public String auxSocketUri() {
         String socket = values.get("DOCKSTAT_TB_AUX_SOCKET");
         return socket == null ? null : "unix://" + socket;
+    }
+
+    /** The Podman service's socket ({@code scripts/testbed podman-up}); null when it was never brought up. */
+    public String podmanSocketUri() {
+        String socket = values.get("DOCKSTAT_TB_PODMAN_SOCKET");
+        return socket == null ? null : "unix://" + socket;
+    }
+
+    /**
+     * The podman CLI as a client of the test bed's Podman service only; returns stdout, fails on a
+     * non-zero exit.
+     */
+    public String podman(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("podman", "--remote", "--url", podmanSocketUri()));
+        cmd.addAll(Arrays.asList(args));
+        return exec(cmd, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts a test container on the Podman service: {@code --network none}, the rlimits runc accepts
+     * here (Podman's defaults exceed the hard limits), the test labels.
+     */
+    public String podmanRun(String name, String... args) {
+        try {
+            podman("rm", "-f", "-t", "0", name);
+        } catch (IllegalStateException absent) {
+            // not there: nothing to remove
+        }
+        List<String> cmd = new ArrayList<>(List.of("run", "-d", "--network", "none", "--ulimit", "nofile=1024:1024",
+                "--ulimit", "nproc=1024:1024", "--label", LABEL, "--name", name));
+        String run = System.getenv("DOCKSTAT_TEST_RUN");
+        if (run != null) {
+            cmd.addAll(List.of("--label", "dockstat.run=" + run));
+        }
+        cmd.addAll(Arrays.asList(args));
+        return podman(cmd.toArray(String[]::new)).strip();
     }
 
     /** The auxiliary engine's nginx token proxy, {@code host:port} (same token as {@link #token()}). */

@@ -22,7 +22,7 @@ public final class EndpointOptions implements EnvAware {
 
     /** Engine addresses; each is an environment of its own. */
     @Option(names = {"-H", "--host"}, paramLabel = "HOST",
-            description = "Engine to connect to: unix:///path, tcp://host:port (default: $DOCKER_HOST, a docker context, else unix:///var/run/docker.sock). Repeat for several engines.")
+            description = "Engine to connect to: unix:///path, tcp://host:port (default: $DOCKER_HOST, a docker context, $CONTAINER_HOST, else the first of /var/run/docker.sock and Podman's sockets that exists). Repeat for several engines.")
     List<String> hosts = new ArrayList<>();
 
     /** A docker CLI context (docker context ls); not together with -H. */

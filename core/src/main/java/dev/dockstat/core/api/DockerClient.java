@@ -45,6 +45,8 @@ public final class DockerClient implements AutoCloseable {
     private final Endpoint endpoint;
     private final Transport transport;
     private volatile ApiVersion version;
+    private volatile EngineFlavour flavour = EngineFlavour.DOCKERD;
+    private final long tickOrigin = System.nanoTime();
     private volatile long engineClockOffsetMillis;
     /** Where collectors read counters; the engine's API until a command attaches another source. */
     private volatile StatsSource statsSource = new EngineStatsSource(this);
@@ -91,6 +93,11 @@ public final class DockerClient implements AutoCloseable {
             }
             version = ApiVersion.negotiate(engine);
             response.header("Date").ifPresent(this::learnEngineClock);
+            boolean libpod = response.header("Libpod-Api-Version").isPresent();
+            response.close(); // before the next request: a one-connection transport needs it back
+            if (libpod && flavour == EngineFlavour.DOCKERD) { // once: later pings keep what it found
+                flavour = readFlavour();
+            }
             return version;
         }
     }
@@ -141,6 +148,18 @@ public final class DockerClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Which engine answers (docs/podman.md); dockerd's until a ping has seen Libpod's headers. Only
+     * Podman's service sends them, so only it pays the {@code /version} request that confirms it.
+     */
+    public EngineFlavour flavour() {
+        return flavour;
+    }
+
+    private EngineFlavour readFlavour() {
+        return read("/version", Pool.REQUEST, PING_TIMEOUT, body -> EngineFlavour.fromVersion(Json.MAPPER.readTree(body)), "version");
+    }
+
     /** The negotiated API version, pinging once if needed. */
     public ApiVersion version() {
         ApiVersion v = version;
@@ -156,7 +175,10 @@ public final class DockerClient implements AutoCloseable {
     public enum StatsMode {
         /** {@code stream=false&one-shot=true}: returns at the engine's next tick, without precpu. */
         ONE_SHOT("stream=false&one-shot=true"),
-        /** {@code stream=false}: about 2 s, with precpu from one tick earlier. */
+        /**
+         * {@code stream=false}: about 2 s, with precpu from one tick earlier. Where the engine sends
+         * no precpu (Podman), two one-shot readings a tick apart make one.
+         */
         WITH_PRECPU("stream=false");
 
         private final String query;
@@ -193,6 +215,51 @@ public final class DockerClient implements AutoCloseable {
     }
 
     public StatsSample stats(String idOrName, StatsMode mode, Duration timeout) {
+        version(); // the ping that finds the flavour
+        if (flavour.collectorTick().isZero()) {
+            return read(idOrName, mode, timeout);
+        }
+        // the engine reads when asked (Podman): its answers are paced to a tick here, as dockerd's
+        // collector paces its own, and a previous reading it does not send is taken a tick earlier
+        StatsSample before = read(idOrName, StatsMode.ONE_SHOT, timeout, nextTick());
+        if (mode == StatsMode.ONE_SHOT || before.empty()) {
+            return before;
+        }
+        StatsSample now = read(idOrName, StatsMode.ONE_SHOT, timeout, nextTick());
+        return now.empty() ? now : withPrevious(now, before);
+    }
+
+    /**
+     * Waits for this client's next collector tick (ticks counted from its creation), as a one-shot
+     * request to dockerd waits for its collector's: readings of one round land on one tick, and
+     * a reading asked for right after another lands a whole tick later.
+     */
+    private Runnable nextTick() {
+        return () -> {
+            long period = flavour.collectorTick().toNanos();
+            long now = System.nanoTime();
+            long next = tickOrigin + ((now - tickOrigin) / period + 1) * period;
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(next - now)); // the measured interval itself, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("interrupted");
+            }
+        };
+    }
+
+    private static StatsSample withPrevious(StatsSample s, StatsSample before) {
+        return new StatsSample(s.id(), s.name(), s.readNanos(), s.cpuTotal(), s.systemCpu(), s.onlineCpus(),
+                before.cpuTotal(), before.systemCpu(), s.memUsage(), s.memLimit(), s.inactiveFile(),
+                s.totalInactiveFile(), s.netRx(), s.netTx(), s.blkRead(), s.blkWrite(), s.pids());
+    }
+
+    private StatsSample read(String idOrName, StatsMode mode, Duration timeout) {
+        return read(idOrName, mode, timeout, () -> { });
+    }
+
+    private StatsSample read(String idOrName, StatsMode mode, Duration timeout, Runnable beforeRequest) {
+        beforeRequest.run();
         String target = "/containers/" + encode(idOrName) + "/stats?" + mode.query;
         return read(target, Pool.FANOUT, timeout, body -> {
             PushbackInputStream in = new PushbackInputStream(body, 1);
@@ -202,7 +269,7 @@ public final class DockerClient implements AutoCloseable {
                 throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
             }
             in.unread(first);
-            return StatsJson.read(in);
+            return StatsJson.read(in, flavour);
         }, "stats " + idOrName);
     }
 
@@ -219,7 +286,8 @@ public final class DockerClient implements AutoCloseable {
 
     /** {@code GET /system/df}, parsed (the engine may take seconds to size volumes). */
     public DiskUsage diskUsage() {
-        return read("/system/df", Pool.REQUEST, DF_TIMEOUT, body -> Json.MAPPER.readValue(body, DiskUsage.class), "disk usage");
+        return read("/system/df", Pool.REQUEST, DF_TIMEOUT,
+                body -> flavour.diskUsage(Json.MAPPER.readValue(body, DiskUsage.class)), "disk usage");
     }
 
     /**
@@ -237,8 +305,7 @@ public final class DockerClient implements AutoCloseable {
 
     /** Opens {@code GET /events} on the stream pool; the caller reads lines and closes it. */
     public EventLines events(EventQuery query) {
-        TransportResponse response = send(versioned("/events" + query.toQueryString(), Pool.STREAM, STREAM_OPEN_TIMEOUT));
-        return new EventLines(response);
+        return events(query, Pool.STREAM, STREAM_OPEN_TIMEOUT);
     }
 
     /**
@@ -246,8 +313,14 @@ public final class DockerClient implements AutoCloseable {
      * returning when the engine closes the response at {@code until}.
      */
     public EventLines eventsUntil(EventQuery query, Duration timeout) {
-        TransportResponse response = send(versioned("/events" + query.toQueryString(), Pool.REQUEST, timeout));
-        return new EventLines(response);
+        return events(query, Pool.REQUEST, timeout);
+    }
+
+    private EventLines events(EventQuery query, Pool pool, Duration timeout) {
+        version(); // the ping that finds the flavour
+        EventQuery sent = flavour.events(query, engineTimeMillis() * 1_000_000L);
+        TransportResponse response = send(versioned("/events" + sent.toQueryString(), pool, timeout));
+        return sent == query ? new EventLines(response) : new EventLines(response, EventQuery.nanos(query.until()));
     }
 
     /** Reads a body the engine answers with; how is up to {@code reader}. */

@@ -42,6 +42,28 @@ public record EventQuery(String since, String until, Map<String, List<String>> f
         return String.format("%d.%09d", Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos, 1_000_000_000L));
     }
 
+    /**
+     * Unix nanoseconds of a {@code seconds[.fraction]} timestamp as {@link #timestamp} writes it;
+     * {@link Long#MIN_VALUE} for anything else (the engine parses those itself).
+     */
+    static long nanos(String timestamp) {
+        if (timestamp == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            int dot = timestamp.indexOf('.');
+            long seconds = Long.parseLong(dot < 0 ? timestamp : timestamp.substring(0, dot));
+            long fraction = 0;
+            if (dot >= 0) {
+                String digits = (timestamp.substring(dot + 1) + "000000000").substring(0, 9);
+                fraction = Long.parseLong(digits);
+            }
+            return Math.multiplyExact(seconds, 1_000_000_000L) + fraction;
+        } catch (RuntimeException notSeconds) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     String toQueryString() {
         Map<String, String> params = new LinkedHashMap<>();
         if (since != null) {

@@ -48,12 +48,22 @@ final class StatsJson {
     private StatsJson() {}
 
     static StatsSample read(InputStream body) throws IOException {
+        return read(body, EngineFlavour.DOCKERD);
+    }
+
+    /** Reads one body and brings it to dockerd's meaning for {@code flavour}. */
+    static StatsSample read(InputStream body, EngineFlavour flavour) throws IOException {
         try (JsonParser p = JsonStream.FACTORY.createParser(body)) {
-            return read(p);
+            StatsJson s = parse(p);
+            return flavour.stats(s.toSample(), s.prereadNanos);
         }
     }
 
     static StatsSample read(JsonParser p) throws IOException {
+        return parse(p).toSample();
+    }
+
+    private static StatsJson parse(JsonParser p) throws IOException {
         StatsJson s = new StatsJson();
         object(p, JsonStream.startObject(p), (field, value) -> {
             switch (field) {
@@ -67,10 +77,12 @@ final class StatsJson {
                 case "networks" -> object(p, value, (nic, counters) -> s.network(p, counters));
                 case "blkio_stats" -> object(p, value, (f, v) -> s.blkio(p, f, v));
                 case "pids_stats" -> object(p, value, (f, v) -> s.pids = f.equals("current") ? number(p, v) : skip(p, s.pids));
+                // dockerd writes "id", Podman's compatible service "Id"
+                case "Id" -> s.id = s.id == null ? text(p, value) : skip(p, s.id);
                 default -> p.skipChildren();
             }
         });
-        return s.toSample();
+        return s;
     }
 
     private StatsSample toSample() {
@@ -165,6 +177,11 @@ final class StatsJson {
     }
 
     private static long skip(JsonParser p, long keep) throws IOException {
+        p.skipChildren();
+        return keep;
+    }
+
+    private static String skip(JsonParser p, String keep) throws IOException {
         p.skipChildren();
         return keep;
     }

@@ -1,11 +1,13 @@
 package dev.dockstat.core.env;
 
 import dev.dockstat.core.spi.Endpoint;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides which engines a command talks to. With no selection, the one the docker CLI would use,
@@ -16,8 +18,13 @@ import java.util.Optional;
  *   <li>{@code DOCKER_HOST}, with {@code DOCKER_TLS_VERIFY}/{@code DOCKER_TLS}/{@code DOCKER_CERT_PATH}</li>
  *   <li>{@code DOCKER_CONTEXT}</li>
  *   <li>the docker CLI's current context ({@code currentContext} of {@code config.json})</li>
- *   <li>{@code unix:///var/run/docker.sock}</li>
+ *   <li>{@code CONTAINER_HOST}, the podman CLI's variable</li>
+ *   <li>the first engine socket that exists: {@code /var/run/docker.sock}, Podman's rootful
+ *       {@code /run/podman/podman.sock}, its rootless {@code $XDG_RUNTIME_DIR/podman/podman.sock}</li>
+ *   <li>{@code unix:///var/run/docker.sock} (so the error names docker's socket)</li>
  * </ol>
+ * Steps 6 and 7 are dockstat's own (docs/podman.md): the docker CLI stops at docker's socket, but a
+ * host that runs Podman alone has nothing there.
  * The context named {@code default} means "no context": steps 3 and 6. {@code --env NAME} adds
  * environments of dockstat's own file ({@link EnvironmentsFile}); several {@code -H} or
  * {@code --env} give several environments.
@@ -28,12 +35,21 @@ public final class EnvironmentResolver {
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     public static final String DEFAULT_CONTEXT = "default";
+    /** Podman's rootful service socket (its systemd unit's). */
+    public static final String PODMAN_ROOTFUL_SOCKET = "/run/podman/podman.sock";
 
     private final Map<String, String> env;
     private final Path home;
     private final Path dockerConfigDir;
+    private final Predicate<Path> socketExists;
 
     public EnvironmentResolver(Map<String, String> env, Path home) {
+        this(env, home, Files::exists);
+    }
+
+    /** @param socketExists whether an engine socket is there (the file system, or a test's answer) */
+    public EnvironmentResolver(Map<String, String> env, Path home, Predicate<Path> socketExists) {
+        this.socketExists = socketExists;
         this.env = Map.copyOf(env);
         this.home = home;
         this.dockerConfigDir = variable("DOCKER_CONFIG").map(Path::of).orElse(home.resolve(".docker"));
@@ -81,7 +97,26 @@ public final class EnvironmentResolver {
         if (context.isEmpty()) {
             context = new DockerContexts(dockerConfigDir).current();
         }
-        return context.isPresent() ? context(context.get()) : fromHost(DEFAULT_CONTEXT, DEFAULT_HOST);
+        return context.isPresent() ? context(context.get()) : discovered();
+    }
+
+    /** Nothing of docker's configured: the podman CLI's variable, then the first socket that is there. */
+    private Environment discovered() throws EnvironmentException {
+        Optional<String> containerHost = variable("CONTAINER_HOST");
+        if (containerHost.isPresent()) {
+            return fromHost(containerHost.get(), containerHost.get());
+        }
+        if (socketExists.test(Path.of(DEFAULT_HOST.substring("unix://".length())))) {
+            return fromHost(DEFAULT_CONTEXT, DEFAULT_HOST);
+        }
+        List<String> podman = new ArrayList<>(List.of(PODMAN_ROOTFUL_SOCKET));
+        variable("XDG_RUNTIME_DIR").ifPresent(dir -> podman.add(dir + "/podman/podman.sock"));
+        for (String socket : podman) {
+            if (socketExists.test(Path.of(socket))) {
+                return fromHost("unix://" + socket, "unix://" + socket);
+            }
+        }
+        return fromHost(DEFAULT_CONTEXT, DEFAULT_HOST);
     }
 
     private Environment context(String name) throws EnvironmentException {

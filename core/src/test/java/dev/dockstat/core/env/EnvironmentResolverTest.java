@@ -23,6 +23,8 @@ class EnvironmentResolverTest {
     Path home;
 
     private final Map<String, String> env = new HashMap<>();
+    /** The engine sockets that "exist" for the resolver: none unless a test puts some here. */
+    private final java.util.Set<Path> sockets = new java.util.HashSet<>();
 
     @BeforeEach
     void dockerConfig() throws IOException {
@@ -30,7 +32,7 @@ class EnvironmentResolverTest {
     }
 
     private Environment resolve(EnvironmentSelection selection) throws EnvironmentException {
-        List<Environment> all = new EnvironmentResolver(env, home).resolve(selection);
+        List<Environment> all = new EnvironmentResolver(env, home, sockets::contains).resolve(selection);
         assertEquals(1, all.size(), all.toString());
         return all.getFirst();
     }
@@ -68,6 +70,31 @@ class EnvironmentResolverTest {
         Environment e = resolve();
         assertEquals("default", e.name());
         assertEquals("unix:///var/run/docker.sock", e.endpoint().display());
+    }
+
+    @Test
+    void withoutDockersSocketPodmansRootfulThenRootlessSocketIsUsed() throws Exception {
+        env.put("XDG_RUNTIME_DIR", "/run/user/1000");
+        sockets.add(Path.of("/run/user/1000/podman/podman.sock"));
+        assertEquals("unix:///run/user/1000/podman/podman.sock", resolve().endpoint().display());
+        sockets.add(Path.of("/run/podman/podman.sock"));
+        assertEquals("unix:///run/podman/podman.sock", resolve().endpoint().display());
+        sockets.add(Path.of("/var/run/docker.sock"));
+        Environment docker = resolve();
+        assertEquals("default", docker.name());
+        assertEquals("unix:///var/run/docker.sock", docker.endpoint().display());
+    }
+
+    @Test
+    void containerHostComesAfterDockersSettingsAndBeforeAnySocket() throws Exception {
+        sockets.add(Path.of("/var/run/docker.sock"));
+        env.put("CONTAINER_HOST", "unix:///srv/podman.sock");
+        assertEquals("unix:///srv/podman.sock", resolve().endpoint().display());
+        createContext(home.resolve(".docker"), "ctx", "tcp://ctx.example.com:2376", false, false);
+        currentContext("ctx");
+        assertEquals("ctx", resolve().name());
+        env.put("DOCKER_HOST", "tcp://host.example.com:2375");
+        assertEquals("tcp://host.example.com:2375", resolve().endpoint().display());
     }
 
     @Test
