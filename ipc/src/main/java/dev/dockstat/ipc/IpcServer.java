@@ -2,11 +2,11 @@ package dev.dockstat.ipc;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.io.BoundedLineReader;
-import dev.dockstat.core.source.EngineStatsSource;
+import dev.dockstat.core.api.EngineStatsSource;
 import dev.dockstat.core.source.SourceChoice;
 import dev.dockstat.core.source.SourceSettings;
 import dev.dockstat.core.source.SourceUnavailableException;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.source.StatsSourceRegistry;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.transport.TransportRegistry;

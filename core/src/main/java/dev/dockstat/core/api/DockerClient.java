@@ -6,8 +6,6 @@ import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.model.StatsSample;
-import dev.dockstat.core.source.EngineStatsSource;
-import dev.dockstat.core.source.StatsSource;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportRequest;

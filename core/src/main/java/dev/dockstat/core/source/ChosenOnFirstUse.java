@@ -1,6 +1,7 @@
 package dev.dockstat.core.source;
 
 import dev.dockstat.core.api.DockerClient.StatsMode;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.model.StatsSample;
 import java.time.Duration;
 import java.util.function.Supplier;

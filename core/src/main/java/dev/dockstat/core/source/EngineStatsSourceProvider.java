@@ -1,6 +1,8 @@
 package dev.dockstat.core.source;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.EngineStatsSource;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.spi.Endpoint;
 
 /** Provides {@link EngineStatsSource}: available for every engine. */

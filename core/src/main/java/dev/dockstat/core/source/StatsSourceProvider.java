@@ -1,6 +1,7 @@
 package dev.dockstat.core.source;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.spi.Endpoint;
 
 /**

@@ -1,6 +1,8 @@
 package dev.dockstat.core.source;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.EngineStatsSource;
+import dev.dockstat.core.api.StatsSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

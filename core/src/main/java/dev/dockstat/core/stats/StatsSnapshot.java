@@ -4,7 +4,7 @@ import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
 import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.model.StatsSample;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.StatsSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

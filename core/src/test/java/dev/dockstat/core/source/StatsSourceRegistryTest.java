@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.Transport;

@@ -7,7 +7,7 @@ import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.source.SourceSettings;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.StatsSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.model.ContainerState;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.source.SourceSettings;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.source.StatsSourceProvider;
 import dev.dockstat.core.spi.Endpoint;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
 import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.model.StatsSample;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.StatsSource;
 import dev.dockstat.core.stats.ContainerStats;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCalculator;

@@ -1,8 +1,8 @@
 package dev.dockstat.source.tck;
 
 import dev.dockstat.core.api.DockerClient;
-import dev.dockstat.core.source.EngineStatsSource;
-import dev.dockstat.core.source.StatsSource;
+import dev.dockstat.core.api.EngineStatsSource;
+import dev.dockstat.core.api.StatsSource;
 
 /** Core's engine source (the engine's stats API) keeps the stats source contract. */
 class EngineSourceIT extends StatsSourceContract {

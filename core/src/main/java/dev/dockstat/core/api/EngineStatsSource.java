@@ -1,6 +1,5 @@
-package dev.dockstat.core.source;
+package dev.dockstat.core.api;
 
-import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.DockerClient.StatsMode;
 import dev.dockstat.core.model.StatsSample;
 import java.time.Duration;

@@ -1,7 +1,6 @@
-package dev.dockstat.core.source;
+package dev.dockstat.core.api;
 
 import dev.dockstat.core.api.DockerClient.StatsMode;
-import dev.dockstat.core.api.DockerException;
 import dev.dockstat.core.model.StatsSample;
 import java.time.Duration;
 
