@@ -5,6 +5,7 @@ import dev.dockstat.core.api.EngineUnreachableException;
 import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.env.EnvironmentException;
 import dev.dockstat.core.spi.TransportConfigException;
+import dev.dockstat.core.spi.UnknownSchemeException;
 import dev.dockstat.cli.options.LogOptions;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,17 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         }
         cli.getErr().flush();
         // a choice of engines that cannot be honoured is a mistake in the command line or its files
-        return e instanceof UsageException || e instanceof EnvironmentException ? ExitCodes.USAGE : ExitCodes.RUNTIME;
+        return usageMistake(e) ? ExitCodes.USAGE : ExitCodes.RUNTIME;
+    }
+
+    /** Whether the failure is in what the user asked for, not in the engine or at run time. */
+    static boolean usageMistake(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) { // an environment names itself around its transport's error
+            if (t instanceof UsageException || t instanceof EnvironmentException || t instanceof UnknownSchemeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The one line a user reads for a failure. */
