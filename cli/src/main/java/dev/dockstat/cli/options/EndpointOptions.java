@@ -44,7 +44,7 @@ public final class EndpointOptions implements EnvAware {
 
     /** The environments file. */
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Environments file for --env (default: $DOCKSTAT_CONFIG, else ~/.config/dockstat/environments.yaml).")
+            description = "Environments file for --env (default: $DOCKSTAT_CONFIG, else environments.yaml in $XDG_CONFIG_HOME/dockstat or ~/.config/dockstat).")
     Path config;
 
     /** The command these options belong to: the top command's are read through it. */
