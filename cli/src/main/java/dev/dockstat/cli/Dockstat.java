@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches Docker engines: per-container CPU, memory, network, block I/O and PIDs, engine events, disk usage.",
-        footer = {"", "Examples:", "  dockstat stats", "  dockstat stats --no-stream -H tcp://127.0.0.1:2375 web db", "  dockstat events --since 10m", "  dockstat df -v", "  dockstat run plan.yaml", "  dockstat serve-metrics", "  dockstat serve-ipc   (Dockhand's collection worker)"})
+        footer = {"", "Examples:", "  dockstat stats", "  dockstat -H tcp://127.0.0.1:2375 stats --no-stream web db", "  dockstat events --since 10m", "  dockstat df -v", "  dockstat run plan.yaml", "  dockstat serve-metrics", "  dockstat serve-ipc   (Dockhand's collection worker)"})
 public final class Dockstat implements java.util.concurrent.Callable<Integer> {
 
     /**
@@ -54,6 +54,11 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
     private static final java.util.Set<String> VALUED = java.util.Set.of("-H", "--host", "-c", "--context", "--env", "--config", "-l", "--log-level");
     private static final java.util.Set<String> FLAGS = java.util.Set.of("-h", "--help", "-V", "--version", "-D", "--debug");
 
+    /** Every subcommand's name and class, in the order of the usage (for tests of every command's help). */
+    static Map<String, Class<?>> commandClasses() {
+        return COMMANDS;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +82,11 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
      * @param env the process environment (DOCKER_HOST, ...), passed in so tests can give their own
      */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        return run(out, err, env, () -> HelpWidth.ofStdout(env), args);
+    }
+
+    /** @param helpWidth the columns of help, asked only when help is printed (see {@link HelpWidth}) */
+    static int run(PrintWriter out, PrintWriter err, Map<String, String> env, java.util.function.IntSupplier helpWidth, String... args) {
         CommandFactory factory = new CommandFactory(env);
         Dockstat top = new Dockstat();
         CommandLine cli = new CommandLine(top, factory);
@@ -90,6 +100,9 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
         }
         // after the subcommands: picocli applies a converter to the commands present when it is registered
         cli.registerConverter(Path.class, Dockstat::path);
+        if (command != null && printsHelp(command, args)) {
+            HelpWrap.apply(cli, helpWidth.getAsInt()); // after the subcommands, so that it reaches them
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter(env, top.log));
@@ -111,6 +124,19 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
                     + "' talks to no engine given on the command line: -H, --context, --env and --config do not apply");
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Whether this command line prints help, the only output whose width depends on the terminal. */
+    private static boolean printsHelp(String command, String[] args) {
+        if (command.isEmpty() || command.equals("help")) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A path option's value; picocli's own conversion would name the JDK's exception class in its message. */

@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
                 + " r reverse, q quit), with a CPU history per container. Otherwise: the table again after every"
                 + " engine tick (JSON lines with --format json)."},
         footer = {"", "Examples:",
-            "  dockstat stats                                   # live view of every running container",
-            "  dockstat stats --no-stream --format json web     # one JSON object, once",
+            "  dockstat stats                                  # the full-screen view",
+            "  dockstat stats --no-stream --format json web    # one JSON object, once",
             "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
-            "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
+            "  dockstat -H unix:///var/run/docker.sock -H tcp://127.0.0.1:2375 stats"})
 public final class StatsCommand extends EngineCommand {
 
     /** Containers by name, ID or ID prefix; empty = every running container (with --all, every one). */
