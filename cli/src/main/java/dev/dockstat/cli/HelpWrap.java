@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -20,8 +19,6 @@ final class HelpWrap {
     static final int UNWRAPPED = 1000;
     /** picocli indents a wrapped description this much further than its first line. */
     private static final int CONTINUATION = 2;
-    private static final Pattern ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
-    private static final Pattern GAP = Pattern.compile("\\S( {2,})(?=\\S)");
 
     private HelpWrap() {}
 
@@ -82,8 +79,7 @@ final class HelpWrap {
      * indentation.
      */
     static int continuationIndent(String line, int column) {
-        String plain = ESCAPE.matcher(line).replaceAll("");
-        int leading = plain.length() - plain.stripLeading().length();
+        int leading = leadingSpaces(plain(line));
         return leading > 0 && column > leading ? column + CONTINUATION : leading;
     }
 
@@ -91,15 +87,25 @@ final class HelpWrap {
     static int secondColumn(String section) {
         Map<Integer, Integer> starts = new java.util.HashMap<>();
         for (String line : section.split("\n")) {
-            String plain = ESCAPE.matcher(line).replaceAll("");
-            int leading = plain.length() - plain.stripLeading().length();
-            var gap = GAP.matcher(plain);
-            if (leading > 0 && gap.find(leading)) {
-                starts.merge(gap.end(1), 1, Integer::sum);
+            String plain = plain(line);
+            int leading = leadingSpaces(plain);
+            int gap = leading == 0 ? -1 : plain.indexOf("  ", leading);
+            if (gap > 0) {
+                int start = gap + leadingSpaces(plain.substring(gap));
+                if (start < plain.length()) {
+                    starts.merge(start, 1, Integer::sum);
+                }
             }
         }
-        return starts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElse(0);
+        int column = 0;
+        int rows = 0;
+        for (Map.Entry<Integer, Integer> e : starts.entrySet()) {
+            if (e.getValue() > rows || e.getValue() == rows && e.getKey() > column) {
+                column = e.getKey();
+                rows = e.getValue();
+            }
+        }
+        return column;
     }
 
     private static List<String[]> words(String line) {
@@ -122,6 +128,34 @@ final class HelpWrap {
 
     /** Columns a line takes on the screen: its colour escapes take none. */
     static int visible(CharSequence text) {
-        return ESCAPE.matcher(text).replaceAll("").length();
+        return plain(text).length();
+    }
+
+    /** The text without its colour escapes (ESC [ digits and semicolons m), as the terminal shows it. */
+    static String plain(CharSequence text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u001B' && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+                int j = i + 2;
+                while (j < text.length() && (Character.isDigit(text.charAt(j)) || text.charAt(j) == ';')) {
+                    j++;
+                }
+                if (j < text.length() && text.charAt(j) == 'm') {
+                    i = j;
+                    continue;
+                }
+            }
+            plain.append(c);
+        }
+        return plain.toString();
+    }
+
+    private static int leadingSpaces(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
     }
 }
