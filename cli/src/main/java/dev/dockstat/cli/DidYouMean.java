@@ -1,7 +1,6 @@
 package dev.dockstat.cli;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +35,11 @@ final class DidYouMean {
             typed = equals < 0 ? typed : typed.substring(0, equals);
             for (OptionSpec option : spec.options()) {
                 if (!option.hidden()) {
-                    candidates.addAll(List.of(option.names()).stream().filter(n -> n.startsWith("--")).toList());
+                    for (String name : option.names()) {
+                        if (name.startsWith("--")) {
+                            candidates.add(name);
+                        }
+                    }
                 }
             }
         } else {
@@ -50,19 +53,27 @@ final class DidYouMean {
     }
 
     static List<String> nearest(String typed, List<String> candidates) {
-        record Candidate(String name, int edits) {}
-        String bare = typed.replaceFirst("^-+", "");
+        int dashes = 0;
+        while (dashes < typed.length() && typed.charAt(dashes) == '-') {
+            dashes++;
+        }
+        String bare = typed.substring(dashes);
         int maxEdits = Math.max(1, Math.min(MAX_EDITS, bare.length() / 2)); // "x" is not a typo of "df"
-        List<Candidate> close = new ArrayList<>();
-        for (String name : candidates.stream().distinct().toList()) {
+        List<String> close = new ArrayList<>();
+        List<Integer> distances = new ArrayList<>();
+        for (String name : candidates) {
             int edits = edits(typed, name);
             boolean prefix = bare.length() >= 2 && name.startsWith(typed);
-            if (edits <= maxEdits || prefix) {
-                close.add(new Candidate(name, edits));
+            if ((edits <= maxEdits || prefix) && !close.contains(name)) {
+                int at = 0; // nearest first; equally near in the order given
+                while (at < close.size() && distances.get(at) <= edits) {
+                    at++;
+                }
+                close.add(at, name);
+                distances.add(at, edits);
             }
         }
-        return close.stream().sorted(Comparator.comparingInt(Candidate::edits).thenComparing(Candidate::name))
-                .limit(MAX_SUGGESTIONS).map(Candidate::name).toList();
+        return close.subList(0, Math.min(MAX_SUGGESTIONS, close.size()));
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */

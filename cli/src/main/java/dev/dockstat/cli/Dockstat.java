@@ -62,12 +62,13 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** docker's global options, before the command ({@code dockstat -H HOST stats}); the engine commands take them after it too. */
-    @CommandLine.Mixin
-    EndpointOptions engines;
-
-    @CommandLine.Mixin
-    LogOptions log;
+    /**
+     * docker's global options, before the command ({@code dockstat -H HOST stats}); the engine
+     * commands take them after it too. Mixed in by {@link #run} unless the line is just
+     * {@code --version}, whose start then reads no more annotations than it needs.
+     */
+    private final EndpointOptions engines = new EndpointOptions();
+    private final LogOptions log = new LogOptions();
 
     /** {@code dockstat} alone: the usage, as {@code docker} alone prints it. */
     @Override
@@ -92,6 +93,9 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(top, factory);
         String command = firstCommand(args);
         if (command != null) {
+            top.engines.processEnvironment(env);
+            cli.addMixin("engines", top.engines);
+            cli.addMixin("log", top.log); // before the subcommands: they inherit its options when added
             if (COMMANDS.containsKey(command) && !NEED_ALL.contains(command)) {
                 cli.addSubcommand(command, new CommandLine(COMMANDS.get(command), factory));
             } else {
@@ -150,7 +154,8 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
 
     /**
      * The first argument that is not a top-level option or its value; "" when there is none (the
-     * usage is printed: every command is listed), null for {@code dockstat --version} alone.
+     * usage is printed: every command is listed), null for {@code dockstat --version} alone (nothing
+     * but the version is needed).
      */
     static String firstCommand(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -164,8 +169,10 @@ public final class Dockstat implements java.util.concurrent.Callable<Integer> {
                 return a; // an unknown option: picocli's message should list the commands
             }
         }
-        var given = java.util.Arrays.asList(args);
-        boolean versionOnly = (given.contains("-V") || given.contains("--version")) && !given.contains("-h") && !given.contains("--help");
+        boolean versionOnly = args.length > 0;
+        for (String a : args) {
+            versionOnly &= a.equals("-V") || a.equals("--version");
+        }
         return versionOnly ? null : "";
     }
 

@@ -9,7 +9,6 @@ import dev.dockstat.core.spi.UnknownSchemeException;
 import dev.dockstat.cli.options.LogOptions;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -87,6 +86,6 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         if (near.isEmpty()) {
             return message;
         }
-        return message + "; did you mean " + near.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")) + "?";
+        return message + "; did you mean '" + String.join("' or '", near) + "'?";
     }
 }

@@ -44,7 +44,8 @@ final class HelpWrap {
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
             String line = end < 0 ? text.substring(start) : text.substring(start, end);
-            wrapLine(line, width, column, out);
+            // picocli pads the rows of a table to its (unwrapped) width; a heading such as "Usage: " keeps its space
+            wrapLine(end < 0 ? line : line.stripTrailing(), width, column, out);
             if (end < 0) {
                 break;
             }
@@ -62,12 +63,16 @@ final class HelpWrap {
         String indent = " ".repeat(Math.min(continuationIndent(line, column), width / 2));
         List<String[]> words = words(line); // {separator before, word}
         StringBuilder current = new StringBuilder(words.getFirst()[0]).append(words.getFirst()[1]);
+        int columns = visible(current);
         for (String[] w : words.subList(1, words.size())) {
-            if (visible(current) + w[0].length() + visible(w[1]) <= width) {
+            int word = visible(w[1]);
+            if (columns + w[0].length() + word <= width) {
                 current.append(w[0]).append(w[1]);
+                columns += w[0].length() + word;
             } else {
-                out.append(current.toString().stripTrailing()).append('\n');
+                out.append(current).append('\n');
                 current = new StringBuilder(indent).append(w[1]); // a word wider than the line stays whole
+                columns = indent.length() + word;
             }
         }
         out.append(current);

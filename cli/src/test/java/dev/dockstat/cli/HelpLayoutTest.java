@@ -70,6 +70,7 @@ class HelpLayoutTest {
             List<String> unwrapped = words(help(UNWRAPPED, args));
             for (int width : WIDTHS) {
                 String help = help(width, args);
+                assertTrue(help.lines().anyMatch(l -> l.startsWith("Usage: dockstat ")), args + " at " + width + ":\n" + help);
                 String name = args.getFirst().startsWith("-") ? "dockstat" : args.getFirst();
                 Files.writeString(dir.resolve(name + "-" + width + ".txt"), help);
                 for (String line : help.lines().toList()) {
