@@ -5,6 +5,8 @@ import dev.dockstat.core.api.EngineUnreachableException;
 import dev.dockstat.core.api.NotFoundException;
 import dev.dockstat.core.env.EnvironmentException;
 import dev.dockstat.core.spi.TransportConfigException;
+import dev.dockstat.cli.options.LogOptions;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -14,17 +16,22 @@ import picocli.CommandLine;
  */
 public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
-    private final boolean debug;
+    private final boolean debugVariable;
+    private final LogOptions log;
 
-    /** @param env the process environment; {@code DOCKSTAT_DEBUG=1} adds stack traces */
-    ErrorReporter(Map<String, String> env) {
-        this.debug = "1".equals(env.get("DOCKSTAT_DEBUG"));
+    /**
+     * @param env the process environment; {@code DOCKSTAT_DEBUG=1} adds stack traces
+     * @param log the command line's {@code --log-level}/{@code --debug}, read when an error comes
+     */
+    ErrorReporter(Map<String, String> env, LogOptions log) {
+        this.debugVariable = "1".equals(env.get("DOCKSTAT_DEBUG"));
+        this.log = log;
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         cli.getErr().println(message(e));
-        if (debug) {
+        if (debugVariable || log.stackTraces()) {
             e.printStackTrace(cli.getErr());
         }
         cli.getErr().flush();
@@ -47,9 +54,26 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
 
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("Error: " + e.getMessage());
+        cli.getErr().println("Error: " + usageMessage(e));
         cli.getErr().println("See '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         cli.getErr().flush();
         return ExitCodes.USAGE;
+    }
+
+    /** picocli's message, with the nearest command or option names when the user mistyped one. */
+    private static String usageMessage(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        CommandLine cli = e.getCommandLine();
+        String message = e.getMessage();
+        if (!unmatched.isUnknownOption() && !cli.getSubcommands().isEmpty()) {
+            message = "unknown command '" + unmatched.getUnmatched().getFirst() + "' for '" + cli.getCommandSpec().qualifiedName() + "'";
+        }
+        List<String> near = DidYouMean.suggestions(unmatched);
+        if (near.isEmpty()) {
+            return message;
+        }
+        return message + "; did you mean '" + String.join("' or '", near) + "'?";
     }
 }

@@ -2,6 +2,7 @@ package dev.dockstat.cli;
 
 import dev.dockstat.core.env.EnvironmentException;
 import dev.dockstat.core.outcome.Outcome;
+import dev.dockstat.core.spi.UnknownSchemeException;
 
 /** What dockstat's exit status means, and the one mapping of outcomes and failures to it. */
 public final class ExitCodes {
@@ -30,6 +31,19 @@ public final class ExitCodes {
      * mistake in the command line or its files (2), anything else a failure at run time (1).
      */
     public static int of(Throwable failure) {
-        return failure instanceof UsageException || failure instanceof EnvironmentException ? USAGE : RUNTIME;
+        return usageMistake(failure) ? USAGE : RUNTIME;
+    }
+
+    /**
+     * Whether the failure is in what the user asked for (the command line, its files, an engine
+     * address no installed transport serves), not in the engine or at run time.
+     */
+    static boolean usageMistake(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) { // an environment names itself around its transport's error
+            if (t instanceof UsageException || t instanceof EnvironmentException || t instanceof UnknownSchemeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import dev.dockstat.core.api.ApiVersion;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.TransportConfigException;
+import dev.dockstat.core.spi.UnknownSchemeException;
 import dev.dockstat.core.spi.TransportProvider;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
@@ -76,11 +77,25 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void anAddressNoPluginServesListsTheSchemesAndEachRefusal() {
-        var e = assertThrows(TransportConfigException.class, () -> TransportRegistry.load().open(Endpoint.of("npipe://user@host")));
-        assertTrue(e.getMessage().startsWith("no transport for npipe://user@host; available schemes: http, https, ssh, tcp, unix ["), e.getMessage());
-        assertTrue(e.getMessage().contains("tls (tcp, https): serves tcp:// and https:// only"), e.getMessage());
-        assertTrue(e.getMessage().contains("unix (unix): serves unix:// only"), e.getMessage());
+    void anAddressNoPluginServesNamesTheSchemesServed() {
+        var e = assertThrows(UnknownSchemeException.class, () -> TransportRegistry.load().open(Endpoint.of("nope://user@host")));
+        assertTrue(e.getMessage().startsWith("unknown scheme 'nope'; available schemes: "), e.getMessage());
+        List<String> named = List.of(e.getMessage().substring(e.getMessage().indexOf(": ") + 2).split(", "));
+        assertTrue(named.containsAll(List.of("http", "https", "tcp", "unix")), e.getMessage());
+    }
+
+    /** As the user sees it: one line naming the schemes, exit 2 (an engine choice that cannot be honoured). */
+    @Test
+    void anUnknownSchemeIsAUsageError() {
+        for (var args : List.of(new String[] {"df"}, new String[] {"stats", "--no-stream"}, new String[] {"events", "--until", "0s"},
+                new String[] {"-H", "nope://user@host", "df"})) {
+            var env = new java.util.HashMap<>(InProcess.cleanEnv(dir));
+            env.put("DOCKER_HOST", "nope://user@host");
+            InProcess r = InProcess.run(env, args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("Error: nope://user@host: unknown scheme 'nope'; available schemes: "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
     }
 
     @Test
@@ -96,7 +111,7 @@ class PluginDiscoveryTest {
             }
         }
         var e = assertThrows(TransportConfigException.class, () -> TransportRegistry.load().open(Endpoint.of("fake://anywhere")));
-        assertTrue(e.getMessage().contains("available schemes: http, https, ssh, tcp, unix"), "without the jar, fake:// is unknown");
+        assertTrue(e.getMessage().startsWith("unknown scheme 'fake'; available schemes: "), "without the jar, fake:// is unknown: " + e.getMessage());
     }
 
     private Path compileIntoJar() throws IOException {

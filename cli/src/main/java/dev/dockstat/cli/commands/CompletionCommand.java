@@ -28,7 +28,7 @@ public final class CompletionCommand implements Callable<Integer> {
             "local engine_args=() i",
             "for ((i = 1; i < COMP_CWORD; i++)); do",
             "    case ${COMP_WORDS[i]} in",
-            "      -H|--host|--context|--env|--config) engine_args+=(\"${COMP_WORDS[i]}\" \"${COMP_WORDS[i+1]}\") ;;",
+            "      -H|--host|-c|--context|--env|--config) engine_args+=(\"${COMP_WORDS[i]}\" \"${COMP_WORDS[i+1]}\") ;;",
             "      --host=*|--context=*|--env=*|--config=*) engine_args+=(\"${COMP_WORDS[i]}\") ;;",
             "    esac",
             "  done",

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             "", "Examples:",
             "  dockstat events --filter type=container --filter event=die",
             "  dockstat events --since 10m --until 0s --format json",
-            "  dockstat events --since 2026-11-23T08:00:00Z --format '{{.Action}} {{.Actor.Attributes.name}}'"})
+            "  dockstat events --since 2026-11-23T08:00:00Z",
+            "  dockstat events --format '{{.Action}} {{.Actor.Attributes.name}}'"})
 public final class EventsCommand extends EngineCommand {
 
     /** Where to start: events before this time are shown first. */

@@ -25,9 +25,12 @@ import picocli.CommandLine.Option;
                     + "container_memory_working_set_bytes, ...); Prometheus computes rates. A scrape serves the latest "
                     + "completed round and never waits for an engine."},
         footer = {"", "Example:", "  dockstat serve-metrics --listen 127.0.0.1:9323 --interval 5s",
-            "  # prometheus.yml:  scrape_configs: [{job_name: dockstat, static_configs: [{targets: ['127.0.0.1:9323']}]}]",
+            "  # prometheus.yml:",
+            "  scrape_configs:",
+            "    - job_name: dockstat",
+            "      static_configs: [{targets: ['127.0.0.1:9323']}]",
             "",
-            "Basic auth and HTTPS come from the flags below or, without them, from the environments file (--config):",
+            "Basic auth and HTTPS come from the flags above or, without them, from the environments file (--config):",
             "  metrics:",
             "    basicAuth: {user: prometheus, password: {env: DOCKSTAT_METRICS_PASSWORD}}",
             "    tls: {cert: metrics/cert.pem, key: {file: metrics/key.pem}}"})

@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
                 + " containers; c, m, n, N, i, p sort (r reverses); q quits. NO_COLOR turns colours off."
                 + " Otherwise: the table again after every engine tick (JSON lines with --format json)."},
         footer = {"", "Examples:",
-            "  dockstat stats                                   # live view of every running container",
-            "  dockstat stats --no-stream --format json web     # one JSON object, once",
-            "  dockstat stats --interval 250ms                  # 4 refreshes a second (kernel source)",
+            "  dockstat stats                                  # the full-screen view",
+            "  dockstat stats --no-stream --format json web    # one JSON object, once",
+            "  dockstat stats --interval 250ms                 # 4 refreshes a second",
             "  dockstat stats --no-stream --format 'table {{.Name}}\\t{{.CPUPerc}}'",
-            "  dockstat stats -H unix:///var/run/docker.sock -H tcp://build-host:2375 --no-stream"})
+            "  dockstat -H unix:///var/run/docker.sock -H tcp://127.0.0.1:2375 stats"})
 public final class StatsCommand extends EngineCommand {
 
     /** The live view's shortest refresh: a few of the kernel's 10 ms CPU ticks still make a figure. */

@@ -31,6 +31,17 @@ class EndpointOptionsTest {
     }
 
     @Test
+    void namedEnvironmentsComeFromXdgConfigHomeWhenItIsSet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path xdg) throws Exception {
+        java.nio.file.Files.createDirectories(xdg.resolve("dockstat"));
+        java.nio.file.Files.writeString(xdg.resolve("dockstat/environments.yaml"), "environments:\n  lab: {host: tcp://127.0.0.1:7}\n");
+        assertEquals(List.of("lab"), names(Map.of("XDG_CONFIG_HOME", xdg.toString()), "--env", "lab"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.dockstat.core.env.EnvironmentException.class,
+                () -> names(Map.of(), "--env", "lab"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("/nonexistent-dockstat-home/.config/dockstat/environments.yaml"),
+                "without XDG_CONFIG_HOME: ~/.config; " + e.getMessage());
+    }
+
+    @Test
     void withoutHostDockerHostThenTheDefaultSocket() throws Exception {
         assertEquals(List.of("tcp://h:2375"), names(Map.of("DOCKER_HOST", "tcp://h:2375")));
         assertEquals(List.of("default"), names(Map.of()));

@@ -79,12 +79,24 @@ public final class EnvironmentResolver {
         return List.copyOf(environments);
     }
 
-    /** The dockstat environments file this selection reads: {@code --config}, {@code $DOCKSTAT_CONFIG}, the default. */
+    /**
+     * The dockstat environments file this selection reads: {@code --config}, {@code $DOCKSTAT_CONFIG},
+     * else {@code environments.yaml} in dockstat's configuration directory ({@link #configDirectory}).
+     */
     public Path configFile(EnvironmentSelection selection) {
         if (selection.configFile() != null) {
             return selection.configFile();
         }
-        return variable("DOCKSTAT_CONFIG").map(Path::of).orElse(home.resolve(".config/dockstat/environments.yaml"));
+        return variable("DOCKSTAT_CONFIG").map(Path::of).orElse(configDirectory().resolve("environments.yaml"));
+    }
+
+    /**
+     * {@code $XDG_CONFIG_HOME/dockstat}, else {@code ~/.config/dockstat}. The XDG base directory
+     * specification says a relative {@code XDG_CONFIG_HOME} is invalid and to be ignored, so it is.
+     */
+    public Path configDirectory() {
+        return variable("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute)
+                .orElse(home.resolve(".config")).resolve("dockstat");
     }
 
     /** What docker would use when told nothing. */

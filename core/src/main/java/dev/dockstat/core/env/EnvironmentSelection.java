@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param context {@code --context}: a docker CLI context; null when not given
  * @param names {@code --env}: environments of the dockstat environments file
  * @param configFile {@code --config}: that file; null = {@code $DOCKSTAT_CONFIG}, else
- *     {@code ~/.config/dockstat/environments.yaml}
+ *     {@code environments.yaml} in {@code $XDG_CONFIG_HOME/dockstat} or {@code ~/.config/dockstat}
  */
 public record EnvironmentSelection(List<String> hosts, String context, List<String> names, Path configFile) {
 

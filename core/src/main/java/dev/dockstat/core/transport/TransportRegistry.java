@@ -5,6 +5,7 @@ import dev.dockstat.core.spi.Transport;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.spi.TransportDecorator;
 import dev.dockstat.core.spi.TransportProvider;
+import dev.dockstat.core.spi.UnknownSchemeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class TransportRegistry {
      * A transport for the endpoint: the highest-priority provider that serves it, wrapped by every
      * decorator that applies.
      *
+     * @throws UnknownSchemeException when no provider serves the endpoint's scheme, naming those served
      * @throws TransportConfigException naming each provider and why it refused, when none fits
      */
     public Transport open(Endpoint endpoint) throws TransportConfigException {
@@ -99,6 +101,9 @@ public final class TransportRegistry {
         }
         if (providers.isEmpty()) {
             throw new TransportConfigException("no transport plugin is installed (none found on the class path)");
+        }
+        if (!schemes().contains(endpoint.scheme())) {
+            throw new UnknownSchemeException(endpoint.scheme(), schemes()); // no provider's refusal says more than that
         }
         throw new TransportConfigException("no transport for " + endpoint.display() + "; available schemes: "
                 + String.join(", ", schemes()) + " [" + String.join("; ", refusals) + "]");

@@ -218,6 +218,30 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void theDefaultFileFollowsXdgConfigHome() {
+        assertEquals(Path.of("/xdg/dockstat/environments.yaml"),
+                new EnvironmentResolver(Map.of("XDG_CONFIG_HOME", "/xdg"), home).configFile(EnvironmentSelection.DEFAULT));
+        assertEquals(Path.of("/etc/dockstat.yaml"), new EnvironmentResolver(Map.of("XDG_CONFIG_HOME", "/xdg", "DOCKSTAT_CONFIG",
+                "/etc/dockstat.yaml"), home).configFile(EnvironmentSelection.DEFAULT), "the variable naming the file still wins");
+        for (String ignored : List.of("", "  ", "relative/dir")) {
+            assertEquals(home.resolve(".config/dockstat/environments.yaml"),
+                    new EnvironmentResolver(Map.of("XDG_CONFIG_HOME", ignored), home).configFile(EnvironmentSelection.DEFAULT),
+                    "'" + ignored + "' is not a usable XDG_CONFIG_HOME");
+        }
+    }
+
+    @Test
+    void namedEnvironmentsAreReadFromXdgConfigHome() throws Exception {
+        Path xdg = home.resolve("xdg");
+        Files.createDirectories(xdg.resolve("dockstat"));
+        Files.writeString(xdg.resolve("dockstat/environments.yaml"), "environments:\n  lab: {host: tcp://127.0.0.1:7}\n");
+        var selection = new EnvironmentSelection(List.of(), null, List.of("lab"), null);
+        List<Environment> found = new EnvironmentResolver(Map.of("XDG_CONFIG_HOME", xdg.toString()), home).resolve(selection);
+        assertEquals(List.of("lab"), found.stream().map(Environment::name).toList());
+        assertEquals("tcp://127.0.0.1:7", found.getFirst().endpoint().display());
+    }
+
+    @Test
     void aBadAddressIsAnError() {
         var e = assertThrows(EnvironmentException.class, () -> resolve(EnvironmentSelection.host("tcp://a b")));
         assertEquals("not an engine address: tcp://a b (expected unix:///PATH or tcp://HOST:PORT)", e.getMessage());

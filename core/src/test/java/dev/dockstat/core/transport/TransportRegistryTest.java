@@ -30,10 +30,24 @@ class TransportRegistryTest {
 
     @Test
     void noProviderListsTheSchemesAndWhyEachRefused() {
-        var registry = new TransportRegistry(List.of(new Fake("unix", List.of("unix"), 0), new Fake("tcp", List.of("tcp", "http"), 0)), List.of());
-        var e = assertThrows(TransportConfigException.class, () -> registry.open(Endpoint.of("ssh://host")));
-        assertTrue(e.getMessage().contains("available schemes: http, tcp, unix"), e.getMessage());
+        TransportProvider picky = new TransportProvider() {
+            @Override public String name() { return "tls"; }
+            @Override public List<String> schemes() { return List.of("tcp"); }
+            @Override public String refusal(Endpoint e) { return "needs TLS settings"; }
+            @Override public Transport create(Endpoint e) { throw new UnsupportedOperationException(); }
+        };
+        var registry = new TransportRegistry(List.of(new Fake("unix", List.of("unix"), 0), picky), List.of());
+        var e = assertThrows(TransportConfigException.class, () -> registry.open(Endpoint.of("tcp://host:1")));
+        assertTrue(e.getMessage().contains("available schemes: tcp, unix"), e.getMessage());
         assertTrue(e.getMessage().contains("unix (unix): serves [unix] only"), e.getMessage());
+        assertTrue(e.getMessage().contains("tls (tcp): needs TLS settings"), e.getMessage());
+    }
+
+    @Test
+    void aSchemeNoProviderServesIsOneLineNamingTheSchemesServed() {
+        var registry = new TransportRegistry(List.of(new Fake("unix", List.of("unix"), 0), new Fake("tcp", List.of("tcp", "http"), 0)), List.of());
+        var e = assertThrows(dev.dockstat.core.spi.UnknownSchemeException.class, () -> registry.open(Endpoint.of("nope://user@host")));
+        assertEquals("unknown scheme 'nope'; available schemes: http, tcp, unix", e.getMessage());
     }
 
     @Test
