@@ -23,6 +23,17 @@ public final class Main {
             // command-line model (about 175 classes, 100+ ms of a cold start) is not built
             System.exit(ServeIpcCommand.serve(System.getenv(), err));
         }
+        if (args.length == 1 && args[0].equals("__train-ipc")) {
+            // the build's training run for the worker's AOT cache: the same path, also without picocli
+            try {
+                dev.dockstat.cli.train.IpcTrainingRun.run();
+            } catch (Exception e) {
+                err.println("dockstat: IPC training run failed: " + e);
+                err.flush();
+                System.exit(1);
+            }
+            System.exit(0);
+        }
         int code = Dockstat.run(out, err, System.getenv(), args);
         out.flush();
         err.flush();

@@ -81,6 +81,14 @@ class LauncherIT {
         return home;
     }
 
+    /** serve-ipc with stdin at EOF: ready on stdout, and on stderr only its own line (its VM warnings go there too). */
+    private static void assertWorkerQuiet(Path launcher, String what) throws Exception {
+        Run worker = run(launcher, "serve-ipc");
+        assertEquals(0, worker.code(), worker.err());
+        assertEquals("{\"type\":\"ready\"}\n", worker.out(), what);
+        assertEquals("[dockstat] stdin closed: stopped\n", worker.err(), what + " is skipped silently");
+    }
+
     /** A copy of the install whose cache no longer fits its jar, then one whose cache is garbage. */
     @Test
     void aStaleOrBrokenCacheNeverPollutesARun() throws Exception {
@@ -91,7 +99,7 @@ class LauncherIT {
             Files.copy(TARGET.resolve("bin").resolve(f), copy.resolve("bin").resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
         Files.copy(TARGET.resolve("dockstat.jar"), copy.resolve("dockstat.jar"));
-        List<String> caches = List.of("dockstat.aot", "dockstat-start.aot");
+        List<String> caches = List.of("dockstat.aot", "dockstat-start.aot", "dockstat-ipc.aot");
         for (String cache : caches) {
             if (Files.exists(TARGET.resolve(cache))) {
                 Files.copy(TARGET.resolve(cache), copy.resolve(cache));
@@ -105,6 +113,7 @@ class LauncherIT {
             assertEquals(0, stale.code(), stale.err());
             assertEquals("", stale.err(), "a cache for another jar is skipped silently: " + args[0]);
         }
+        assertWorkerQuiet(launcher, "a worker cache for another jar");
 
         for (String cache : caches) {
             Files.write(copy.resolve(cache), new byte[] {1, 2, 3, 4});
@@ -115,6 +124,7 @@ class LauncherIT {
             assertEquals("", broken.err(), "a damaged cache is skipped silently: " + args[0]);
             assertTrue(broken.out().startsWith(args[0].equals("--version") ? "dockstat " : "Usage: dockstat stats"), broken.out());
         }
+        assertWorkerQuiet(launcher, "a damaged worker cache");
         TestBed.exec(List.of("rm", "-rf", copy.toString()), Duration.ofSeconds(10));
     }
 }

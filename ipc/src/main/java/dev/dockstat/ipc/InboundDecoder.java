@@ -31,7 +31,7 @@ public final class InboundDecoder {
     /**
      * The longest string member read (a name, a token, a PEM bundle are far shorter). A 10 MiB line
      * is accepted, but one string of that size would need several times its size in heap to
-     * decode, more than the worker's 48 MB: the parser refuses it once it passes this length.
+     * decode, more than the worker's 32 MB heap: the parser refuses it once it passes this length.
      */
     static final int MAX_STRING = 1024 * 1024;
     /** Messages are three levels deep; deeper nesting is refused before it costs anything. */

@@ -10,6 +10,11 @@ import java.util.concurrent.ThreadFactory;
  * to 300 ms for threads in native code to stop (measured here: a JVM that pinged the engine from a
  * virtual thread took 306 ms to run and exit, 74 ms from a platform thread). A one-shot command has
  * a handful of requests in flight, so platform threads cost nothing and the 300 ms go.
+ *
+ * <p>On JDK 22+ the launcher also turns that wait off for every command
+ * ({@code -XX:UserThreadWaitAttemptsAtExit=0}: {@code df} 1.05 s -> 0.74 s, serve-ipc's exit after
+ * {@code shutdown} 316 ms -> 10 ms); platform threads here keep {@code stats --no-stream} quick on
+ * JDK 21 and when the JVM is started without the launcher.
  */
 final class OneShotThreads {
 
