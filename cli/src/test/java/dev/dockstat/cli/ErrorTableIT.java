@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +108,12 @@ class ErrorTableIT {
     void stackTracesOnlyOnRequestAndStillWithoutSecrets(String environment, String expected) {
         InProcess r = dockstat(true, "stats", "--no-stream", "--config", config.toString(), "--env", environment);
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith(expected + "\n"), r.err());
-        assertTrue(r.err().contains("\tat "), "a stack trace follows");
+        // debug also says which stats source each engine got (before the engine is reached): those lines
+        // come first, then the same one-line error as without debug, then its stack trace
+        String afterDebugLines = r.err().lines().dropWhile(line -> line.startsWith("dockstat: debug: "))
+                .collect(Collectors.joining("\n", "", "\n"));
+        assertTrue(afterDebugLines.startsWith(expected + "\n"), r.err());
+        assertTrue(afterDebugLines.contains("\tat "), "a stack trace follows");
     }
 
     @Test
