@@ -1,5 +1,7 @@
 package dev.dockstat.cli.render;
 
+import dev.dockstat.cli.render.template.GoFormat;
+import dev.dockstat.cli.render.template.GoJson;
 import dev.dockstat.core.df.DiskUsage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -200,7 +202,7 @@ public record DiskUsageFormat(Instant now, ZoneId zone) {
     }
 
     private static String command(DiskUsage.Container c, boolean trunc) {
-        return GoText.quote(trunc ? GoText.ellipsis(c.command(), 20) : c.command());
+        return GoFormat.quote(trunc ? GoText.ellipsis(c.command(), 20) : c.command());
     }
 
     private static String localVolumes(DiskUsage.Container c) {
@@ -289,8 +291,8 @@ public record DiskUsageFormat(Instant now, ZoneId zone) {
             sorted.put(extraKey, extraValue);
         }
         StringBuilder out = new StringBuilder("{");
-        sorted.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(Jsons.quote(k)).append(':')
-                .append(v == null ? "null" : Jsons.quote(v)));
+        sorted.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(GoJson.quote(k)).append(':')
+                .append(v == null ? "null" : GoJson.quote(v)));
         return out.append('}').toString();
     }
 

@@ -71,32 +71,4 @@ public final class GoText {
         }
         return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
     }
-
-    /** Go's {@code strconv.Quote}: double quotes, with Go's escapes for quotes, backslashes and control characters. */
-    public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 11 -> out.append("\\v");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", c));
-                    } else if (!Character.isDefined(c) || Character.getType(c) == Character.FORMAT && c > 0xff) {
-                        out.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
-    }
 }

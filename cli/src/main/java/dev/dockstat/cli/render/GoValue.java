@@ -1,5 +1,6 @@
 package dev.dockstat.cli.render;
 
+import dev.dockstat.cli.render.template.GoJson;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +39,7 @@ public sealed interface GoValue {
 
         @Override
         public String json() {
-            return Jsons.quote(value);
+            return GoJson.quote(value);
         }
 
         @Override
@@ -85,7 +86,7 @@ public sealed interface GoValue {
                 return "null";
             }
             StringBuilder out = new StringBuilder("{");
-            values.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(Jsons.quote(k)).append(':').append(Jsons.quote(v)));
+            values.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(GoJson.quote(k)).append(':').append(GoJson.quote(v)));
             return out.append('}').toString();
         }
 
@@ -128,7 +129,7 @@ public sealed interface GoValue {
                 if (f.omitEmpty() && f.value().empty()) {
                     continue;
                 }
-                out.append(out.length() > 1 ? "," : "").append(Jsons.quote(f.jsonName())).append(':').append(f.value().json());
+                out.append(out.length() > 1 ? "," : "").append(GoJson.quote(f.jsonName())).append(':').append(f.value().json());
             }
             return out.append('}').toString();
         }

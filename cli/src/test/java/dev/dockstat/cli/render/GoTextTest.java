@@ -2,6 +2,7 @@ package dev.dockstat.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockstat.cli.render.template.GoFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,9 +36,9 @@ class GoTextTest {
 
     @Test
     void commandsAreCutAndQuotedAsDockerPs() {
-        assertEquals("\"sh -c 'dd if=/dev/z…\"", GoText.quote(GoText.ellipsis("sh -c 'dd if=/dev/zero of=/f bs=1k count=150'", 20)));
-        assertEquals("\"sleep 100000\"", GoText.quote(GoText.ellipsis("sleep 100000", 20)));
-        assertEquals("\"a\\\"b\\\\c\\n\\x01\"", GoText.quote("a\"b\\c\n\u0001"));
+        assertEquals("\"sh -c 'dd if=/dev/z…\"", GoFormat.quote(GoText.ellipsis("sh -c 'dd if=/dev/zero of=/f bs=1k count=150'", 20)));
+        assertEquals("\"sleep 100000\"", GoFormat.quote(GoText.ellipsis("sleep 100000", 20)));
+        assertEquals("\"a\\\"b\\\\c\\n\\x01\"", GoFormat.quote("a\"b\\c\n\u0001"));
     }
 
     @Test

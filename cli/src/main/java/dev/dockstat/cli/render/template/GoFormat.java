@@ -17,7 +17,7 @@ import java.util.Map;
  * with its verbs, flags, width and precision, and its {@code %!verb(type=value)} marks for a verb
  * that does not fit, a missing or an extra argument.
  */
-final class GoFormat {
+public final class GoFormat {
 
     private GoFormat() {}
 
@@ -96,7 +96,7 @@ final class GoFormat {
     }
 
     /** Go's {@code strconv.Quote}. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return quote(s, false);
     }
 

@@ -91,6 +91,11 @@ public final class GoJson {
         return (d < 0 ? "-" : "") + plain;
     }
 
+    /** A JSON string as Go's encoding/json writes it by default (HTML-safe: {@code <}, {@code >}, {@code &} escaped). */
+    public static String quote(String s) {
+        return quote(s, true);
+    }
+
     static String quote(String s, boolean html) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
