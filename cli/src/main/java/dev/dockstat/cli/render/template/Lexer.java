@@ -340,25 +340,15 @@ final class Lexer {
     }
 
     private boolean lexQuote() {
-        while (true) {
-            int c = next();
-            if (c == '\\') {
-                c = next();
-                if (c != -1 && c != '\n') {
-                    continue;
-                }
-            }
-            if (c == -1 || c == '\n') {
-                return error("unterminated quoted string");
-            }
-            if (c == '"') {
-                emit(Kind.STRING);
-                return true;
-            }
-        }
+        return lexQuoted('"', Kind.STRING, "unterminated quoted string");
     }
 
     private boolean lexChar() {
+        return lexQuoted('\'', Kind.CHAR_CONSTANT, "unterminated character constant");
+    }
+
+    /** The rest of a string or character constant: escapes skipped, ended by {@code close} on the same line. */
+    private boolean lexQuoted(char close, Kind kind, String unterminated) {
         while (true) {
             int c = next();
             if (c == '\\') {
@@ -368,10 +358,10 @@ final class Lexer {
                 }
             }
             if (c == -1 || c == '\n') {
-                return error("unterminated character constant");
+                return error(unterminated);
             }
-            if (c == '\'') {
-                emit(Kind.CHAR_CONSTANT);
+            if (c == close) {
+                emit(kind);
                 return true;
             }
         }

@@ -125,6 +125,14 @@ final class Parser {
             throw unexpected(name, context);
         }
         expect(Kind.RIGHT_DELIM, context);
+        defineBody(name, context);
+    }
+
+    /**
+     * The body of {@code define} or {@code block} up to its {@code end}, registered under its name: a
+     * template of its own, so it sees only {@code $} of the enclosing template's variables, as in Go.
+     */
+    private void defineBody(Token name, String context) {
         List<String> saved = new ArrayList<>(vars);
         vars.clear();
         vars.add("$");
@@ -279,16 +287,7 @@ final class Parser {
             throw unexpected(name, context);
         }
         PipeNode pipe = pipeline(context, Kind.RIGHT_DELIM);
-        List<String> saved = new ArrayList<>(vars);
-        vars.clear();
-        vars.add("$");
-        Object[] listAndEnd = itemList();
-        vars.clear();
-        vars.addAll(saved);
-        if (!(listAndEnd[1] instanceof EndNode)) {
-            throw error("unexpected " + listAndEnd[1] + " in " + context);
-        }
-        templates.put(unquote(name), (ListNode) listAndEnd[0]);
+        defineBody(name, context);
         return new TemplateNode(t.pos(), unquote(name), pipe);
     }
 
