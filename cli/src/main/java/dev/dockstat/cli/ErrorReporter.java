@@ -38,7 +38,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         return ExitCodes.of(e);
     }
 
-    /** The one line a user reads for a failure. */
+    /** The line a user reads for a failure (a line per mistake for an environments file). */
     public static String message(Throwable e) {
         if (e instanceof EngineUnreachableException) {
             return e.getMessage();
@@ -46,7 +46,11 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         if (e instanceof NotFoundException || e instanceof DockerException) {
             return "Error: " + e.getMessage();
         }
-        if (e instanceof TransportConfigException || e instanceof UsageException || e instanceof EnvironmentException) {
+        if (e instanceof EnvironmentException) {
+            // every mistake in the environments file, one line each, each marked as an error
+            return "Error: " + e.getMessage().replace("\n", "\nError: ");
+        }
+        if (e instanceof TransportConfigException || e instanceof UsageException) {
             return "Error: " + e.getMessage();
         }
         return "Error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

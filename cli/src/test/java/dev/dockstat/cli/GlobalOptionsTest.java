@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker's global options before the command as well as after it ({@code dockstat -H HOST stats}),
@@ -76,6 +79,17 @@ class GlobalOptionsTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("Error: ") && r.err().contains("/nonexistent-dockstat.yaml"), r.err());
         assertEquals(r.err(), run("df", "--config", "/nonexistent-dockstat.yaml", "--env", "prod").err());
+    }
+
+    @Test
+    void everyMistakeInTheEnvironmentsFileIsAnErrorLineOfItsOwn(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("environments.yaml");
+        Files.writeString(config, "environments:\n  prod:\n    host: tcp://127.0.0.1:1\n    token: s3cret\n    tls: {skipverify: true}\n");
+        InProcess r = run("--config", config.toString(), "--env", "prod", "df");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of(
+                "Error: " + config + ":5:11: unknown key 'skipverify' (did you mean 'skipVerify'?)",
+                "Error: " + config + ":4:12: token: a literal token is not allowed here: use {env: VAR} or {file: PATH}"), r.err().lines().toList());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
+import dev.dockstat.core.yaml.Problems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PlanReaderTest {
 
     static PlanReader.Result read(String yaml) {
-        return new PlanReader(Map.of("TOKEN", "t")).read(Path.of("p.yaml"), new StringReader(yaml), new Problems("p.yaml"));
+        return new PlanReader(Map.of("TOKEN", "t")).read(Path.of("p.yaml"), yaml, new Problems());
     }
 
     static final String MINIMAL = """

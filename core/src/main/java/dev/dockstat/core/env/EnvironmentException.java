@@ -2,8 +2,8 @@ package dev.dockstat.core.env;
 
 /**
  * The user's choice of engines cannot be honoured: conflicting options, an unknown context or
- * environment name, a mistake in the environments file ({@code FILE:LINE:COL: message}), an
- * unreadable certificate file. The message is one line and never contains a secret.
+ * environment name, mistakes in the environments file (one line each, {@code FILE:LINE:COL: message}),
+ * an unreadable certificate file. The message never contains a secret.
  */
 public class EnvironmentException extends Exception {
 

@@ -1,13 +1,9 @@
 package dev.dockstat.core.env;
 
-import static dev.dockstat.core.env.YamlFields.bool;
-import static dev.dockstat.core.env.YamlFields.checkKeys;
-import static dev.dockstat.core.env.YamlFields.fail;
-import static dev.dockstat.core.env.YamlFields.mapping;
-import static dev.dockstat.core.env.YamlFields.positiveInt;
-import static dev.dockstat.core.env.YamlFields.text;
-
+import dev.dockstat.core.yaml.Fields;
+import dev.dockstat.core.yaml.Problems;
 import dev.dockstat.core.yaml.Suggestions;
+import dev.dockstat.core.yaml.Wording;
 import dev.dockstat.core.yaml.YamlSyntaxException;
 import dev.dockstat.core.yaml.YamlTree;
 import dev.dockstat.core.yaml.YamlTree.Entry;
@@ -46,7 +42,8 @@ import java.util.OptionalInt;
  * {@code {file: PATH}}, and {@code ca}, {@code cert}, {@code key} are file paths (or references).
  * Relative paths are relative to the file; {@code ~/} is the home directory. The whole file is
  * checked when read (unknown keys, types, literal secrets); files and variables are read only for
- * the environments asked for. Every error is {@code FILE:LINE:COL: message}.
+ * the environments asked for. Every mistake in the file is reported, one line each,
+ * {@code FILE:LINE:COL: message}.
  */
 public final class EnvironmentsFile {
 
@@ -58,6 +55,7 @@ public final class EnvironmentsFile {
     private static final List<String> TLS_KEYS = List.of("ca", "cert", "key", "skipVerify", "serverName");
     private static final List<String> REFERENCE_KEYS = List.of("env", "file");
     private static final int MAX_STATS_CONCURRENCY = 4096;
+    private static final Wording WORDING = EnvironmentsWording.INSTANCE;
 
     /** Where a PEM or a token comes from: a variable or a file, with the place it was written. */
     private record Reference(boolean variable, String value, Position at) {}
@@ -75,6 +73,8 @@ public final class EnvironmentsFile {
     private final Map<String, String> env;
     private final Path home;
     private final Map<String, Spec> specs;
+    /** The mistakes found while reading; a file with any is refused as a whole. */
+    private final Problems problems = new Problems();
     private MetricsSpec metrics = new MetricsSpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private EnvironmentsFile(Path file, Map<String, String> env, Path home, Map<String, Spec> specs) {
@@ -99,7 +99,10 @@ public final class EnvironmentsFile {
         try {
             parsed.check(YamlTree.parse(file, text));
         } catch (YamlSyntaxException e) {
-            throw new EnvironmentException(e.getMessage());
+            parsed.problems.add(e.at(), e.problem());
+        }
+        if (!parsed.problems.isEmpty()) {
+            throw new EnvironmentException(String.join("\n", parsed.problems.linesAsFound()));
         }
         return parsed;
     }
@@ -168,6 +171,11 @@ public final class EnvironmentsFile {
         }
     }
 
+    /** A mistake found when an environment is used: {@code FILE:LINE:COL: message}. */
+    private static EnvironmentException fail(Position at, String message) {
+        return new EnvironmentException(at + ": " + message);
+    }
+
     private String origin(Reference reference) {
         return reference.variable() ? "environment variable " + reference.value() : "file " + path(reference.value());
     }
@@ -182,122 +190,140 @@ public final class EnvironmentsFile {
 
     // --- checking the tree -------------------------------------------------------------------
 
-    private void check(Node root) throws EnvironmentException {
-        Mapping top = mapping(root, "the file");
-        checkKeys(top, TOP_KEYS);
-        Entry environments = top.entries().get("environments");
-        if (environments == null) {
-            throw fail(root.at(), "no 'environments' mapping");
+    /** A section written with nothing after its key ({@code metrics:}) is an empty mapping. */
+    private static Node orEmpty(Node node) {
+        return node instanceof Scalar s && s.isNull() ? new Mapping(Map.of(), s.at()) : node;
+    }
+
+    private Fields section(Node node, String where, List<String> allowed) {
+        return Fields.of(orEmpty(node), where, problems, WORDING, allowed);
+    }
+
+    private void check(Node root) {
+        Fields top = section(root, "the file", TOP_KEYS);
+        if (top == null) {
+            return;
         }
-        for (Entry entry : mapping(environments.value(), "environments").entries().values()) {
-            specs.put(entry.key(), spec(entry));
+        if (!top.has("environments")) {
+            problems.add(root.at(), "no 'environments' mapping");
+        } else {
+            Fields environments = Fields.ofNames(orEmpty(top.node("environments")), "environments", problems, WORDING);
+            if (environments != null) {
+                environments.entries().values().forEach(entry -> spec(entry).ifPresent(spec -> specs.put(entry.key(), spec)));
+            }
         }
-        if (top.entries().containsKey("metrics")) {
-            metrics = metricsSpec(top.entries().get("metrics"));
+        if (top.has("metrics")) {
+            metrics = metricsSpec(top.node("metrics"));
         }
     }
 
-    private MetricsSpec metricsSpec(Entry section) throws EnvironmentException {
-        Mapping fields = mapping(section.value(), "metrics");
-        checkKeys(fields, METRICS_KEYS);
+    private MetricsSpec metricsSpec(Node section) {
         Optional<String> user = Optional.empty();
         Optional<Reference> password = Optional.empty();
-        Entry auth = fields.entries().get("basicAuth");
-        if (auth != null) {
-            Mapping m = mapping(auth.value(), "basicAuth");
-            checkKeys(m, BASIC_AUTH_KEYS);
-            if (!m.entries().containsKey("user") || !m.entries().containsKey("password")) {
-                throw fail(m.at(), "basicAuth: needs both user and password ({env: VAR} or {file: PATH})");
-            }
-            user = Optional.of(text(m.entries().get("user")));
-            password = Optional.of(secretReference(m.entries().get("password")));
-        }
         Optional<Reference> cert = Optional.empty();
         Optional<Reference> key = Optional.empty();
-        Entry tls = fields.entries().get("tls");
+        Fields fields = section(section, "metrics", METRICS_KEYS);
+        Fields auth = fields == null || !fields.has("basicAuth") ? null : section(fields.node("basicAuth"), "basicAuth", BASIC_AUTH_KEYS);
+        if (auth != null) {
+            if (!auth.has("user") || !auth.has("password")) {
+                problems.add(auth.at(), "basicAuth: needs both user and password ({env: VAR} or {file: PATH})");
+            } else {
+                user = auth.text("user").map(String::strip);
+                password = secretReference(auth, "password");
+            }
+        }
+        Fields tls = fields == null || !fields.has("tls") ? null : section(fields.node("tls"), "tls", METRICS_TLS_KEYS);
         if (tls != null) {
-            Mapping m = mapping(tls.value(), "tls");
-            checkKeys(m, METRICS_TLS_KEYS);
-            cert = pathReference(m.entries().get("cert"));
-            key = keyReference(m.entries().get("key"));
-            if (cert.isEmpty() || key.isEmpty()) {
-                throw fail(m.at(), "tls: needs both cert and key");
+            cert = pathReference(tls, "cert");
+            key = keyReference(tls);
+            if (!tls.has("cert") || !tls.has("key")) {
+                problems.add(tls.at(), "tls: needs both cert and key");
             }
         }
         return new MetricsSpec(user, password, cert, key);
     }
 
-    private Spec spec(Entry environment) throws EnvironmentException {
+    /** One environment, or nothing when it is not even a mapping; its other mistakes are recorded. */
+    private Optional<Spec> spec(Entry environment) {
         String name = environment.key();
-        Mapping fields = mapping(environment.value(), "environment '" + name + "'");
-        checkKeys(fields, ENTRY_KEYS);
-        Entry host = fields.entries().get("host");
-        if (host == null) {
-            throw fail(environment.keyAt(), "environment '" + name + "' has no host");
+        Fields fields = section(environment.value(), "environment '" + name + "'", ENTRY_KEYS);
+        if (fields == null) {
+            return Optional.empty();
         }
-        String address = text(host);
-        try {
-            EnvironmentResolver.endpoint(address);
-        } catch (EnvironmentException e) {
-            throw fail(host.value().at(), "host: " + e.getMessage());
+        String address = "";
+        if (!fields.has("host")) {
+            problems.add(environment.keyAt(), "environment '" + name + "' has no host");
+        } else {
+            address = fields.text("host").map(String::strip).orElse("");
+            try {
+                if (!address.isEmpty()) {
+                    EnvironmentResolver.endpoint(address);
+                }
+            } catch (EnvironmentException e) {
+                problems.add(fields.node("host").at(), "host: " + e.getMessage());
+            }
         }
-        Optional<TlsSpec> tls = fields.entries().containsKey("tls") ? Optional.of(tlsSpec(fields.entries().get("tls"))) : Optional.empty();
-        Optional<Reference> token = fields.entries().containsKey("token")
-                ? Optional.of(secretReference(fields.entries().get("token"))) : Optional.empty();
-        Entry concurrency = fields.entries().get("statsConcurrency");
-        OptionalInt statsConcurrency = concurrency == null ? OptionalInt.empty() : OptionalInt.of(positiveInt(concurrency, MAX_STATS_CONCURRENCY));
-        return new Spec(name, address, tls, token, statsConcurrency);
+        Optional<TlsSpec> tls = fields.has("tls") ? tlsSpec(fields.node("tls")) : Optional.empty();
+        Optional<Reference> token = fields.has("token") ? secretReference(fields, "token") : Optional.empty();
+        Optional<Long> concurrency = fields.wholeNumber("statsConcurrency", 1, MAX_STATS_CONCURRENCY);
+        return Optional.of(new Spec(name, address, tls, token,
+                concurrency.map(n -> OptionalInt.of(n.intValue())).orElse(OptionalInt.empty())));
     }
 
-    private TlsSpec tlsSpec(Entry tls) throws EnvironmentException {
-        Mapping mapping = mapping(tls.value(), "tls");
-        checkKeys(mapping, TLS_KEYS);
-        Map<String, Entry> fields = mapping.entries();
-        Entry skip = fields.get("skipVerify");
-        Entry serverName = fields.get("serverName");
-        return new TlsSpec(pathReference(fields.get("ca")), pathReference(fields.get("cert")), keyReference(fields.get("key")),
-                skip != null && bool(skip), serverName == null ? Optional.empty() : Optional.of(text(serverName)));
+    private Optional<TlsSpec> tlsSpec(Node node) {
+        Fields fields = section(node, "tls", TLS_KEYS);
+        if (fields == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TlsSpec(pathReference(fields, "ca"), pathReference(fields, "cert"), keyReference(fields),
+                fields.bool("skipVerify").orElse(false), fields.text("serverName").map(String::strip)));
     }
 
     /** {@code ca}/{@code cert}: a path, or a reference. */
-    private Optional<Reference> pathReference(Entry entry) throws EnvironmentException {
-        if (entry == null) {
+    private Optional<Reference> pathReference(Fields fields, String key) {
+        Node node = fields.node(key);
+        if (node == null) {
             return Optional.empty();
         }
-        if (entry.value() instanceof Mapping) {
-            return Optional.of(reference(entry));
+        if (node instanceof Mapping) {
+            return reference(fields, key);
         }
-        String path = text(entry);
-        if (path.contains("-----BEGIN")) {
-            throw fail(entry.value().at(), entry.key() + ": PEM text here is not supported: give a file path");
+        Optional<String> path = fields.text(key).map(String::strip);
+        if (path.isPresent() && path.get().contains("-----BEGIN")) {
+            problems.add(node.at(), key + ": PEM text here is not supported: give a file path");
+            return Optional.empty();
         }
-        return Optional.of(new Reference(false, path, entry.value().at()));
+        return path.map(p -> new Reference(false, p, node.at()));
     }
 
     /** {@code key}: like a certificate path, but a key written into the file is refused as a secret. */
-    private Optional<Reference> keyReference(Entry entry) throws EnvironmentException {
-        if (entry != null && entry.value() instanceof Scalar s && (s.text().contains("-----BEGIN") || s.text().contains("\n"))) {
-            throw fail(s.at(), "key: a private key must not be written in this file: give a file path, {file: PATH} or {env: VAR}");
+    private Optional<Reference> keyReference(Fields fields) {
+        if (fields.node("key") instanceof Scalar s && (s.text().contains("-----BEGIN") || s.text().contains("\n"))) {
+            problems.add(s.at(), "key: a private key must not be written in this file: give a file path, {file: PATH} or {env: VAR}");
+            return Optional.empty();
         }
-        return pathReference(entry);
+        return pathReference(fields, "key");
     }
 
     /** {@code token}, {@code password}: only {@code {env: VAR}} or {@code {file: PATH}}. */
-    private Reference secretReference(Entry entry) throws EnvironmentException {
-        if (!(entry.value() instanceof Mapping)) {
-            String what = entry.key().equals("token") ? "token" : "secret";
-            throw fail(entry.value().at(), entry.key() + ": a literal " + what + " is not allowed here: use {env: VAR} or {file: PATH}");
+    private Optional<Reference> secretReference(Fields fields, String key) {
+        Node node = fields.node(key);
+        if (!(node instanceof Mapping)) {
+            String what = key.equals("token") ? "token" : "secret";
+            problems.add(node.at(), key + ": a literal " + what + " is not allowed here: use {env: VAR} or {file: PATH}");
+            return Optional.empty();
         }
-        return reference(entry);
+        return reference(fields, key);
     }
 
-    private Reference reference(Entry entry) throws EnvironmentException {
-        Mapping m = mapping(entry.value(), entry.key());
-        checkKeys(m, REFERENCE_KEYS);
-        if (m.entries().size() != 1) {
-            throw fail(m.at(), entry.key() + ": expected exactly one of {env: VAR} or {file: PATH}");
+    /** {@code {env: VAR}} or {@code {file: PATH}} written under {@code key} (a mapping). */
+    private Optional<Reference> reference(Fields owner, String key) {
+        Fields fields = section(owner.node(key), key, REFERENCE_KEYS);
+        if (fields.entries().size() != 1) {
+            problems.add(fields.at(), key + ": expected exactly one of {env: VAR} or {file: PATH}");
+            return Optional.empty();
         }
-        Entry only = m.entries().values().iterator().next();
-        return new Reference(only.key().equals("env"), text(only), only.value().at());
+        Entry only = fields.entries().values().iterator().next();
+        return fields.text(only.key()).map(String::strip).map(v -> new Reference(only.key().equals("env"), v, only.value().at()));
     }
 }

@@ -24,9 +24,13 @@ public final class Suggestions {
 
     /** {@code " (did you mean 'x'?)"}, or {@code " (expected one of: a, b)"} when nothing is close. */
     public static String hint(String word, Collection<String> candidates) {
-        return closest(word, candidates)
-                .map(c -> " (did you mean '" + c + "'?)")
-                .orElse(" (expected one of: " + String.join(", ", candidates) + ")");
+        String near = didYouMean(word, candidates);
+        return near.isEmpty() ? " (expected one of: " + String.join(", ", candidates) + ")" : near;
+    }
+
+    /** {@code " (did you mean 'x'?)"}, or "" when nothing is close. */
+    public static String didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     /** Edits between two words, a swap of neighbours counting as one (optimal string alignment). */

@@ -51,6 +51,19 @@ public final class YamlTree {
                 default -> "nothing";
             };
         }
+
+        public boolean isText() {
+            return token == JsonToken.VALUE_STRING;
+        }
+
+        public boolean isNull() {
+            return token == JsonToken.VALUE_NULL;
+        }
+
+        /** Text or a number, as written: both make a name or a label value. */
+        public boolean isTextOrNumber() {
+            return isText() || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+        }
     }
 
     /** A key with its value; {@code keyAt} is where the key is written. */
@@ -130,7 +143,7 @@ public final class YamlTree {
 
     private Position position() {
         JsonLocation where = parser.currentTokenLocation();
-        return new Position(file, where.getLineNr(), where.getColumnNr());
+        return new Position(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
     }
 
     /** SnakeYAML's problem ("expected ',' or '}'") and its context, without the quoted source lines. */

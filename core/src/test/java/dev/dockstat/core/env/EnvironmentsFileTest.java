@@ -122,14 +122,40 @@ class EnvironmentsFileTest {
 
     @Test
     void unknownKeysSuggestTheClosestOne() {
-        assertEquals(file + ":1:1: unknown key 'enviroments' (did you mean 'environments'?)", error("enviroments: {}\n"));
-        assertEquals(file + ":3:5: unknown key 'hots' (did you mean 'host'?)", error("environments:\n  a:\n    hots: tcp://h:1\n"));
+        assertEquals(file + ":1:1: unknown key 'enviroments' (did you mean 'environments'?)\n"
+                + file + ":1:1: no 'environments' mapping", error("enviroments: {}\n"));
+        String noHost = "\n" + file + ":2:3: environment 'a' has no host";
+        assertEquals(file + ":3:5: unknown key 'hots' (did you mean 'host'?)" + noHost, error("environments:\n  a:\n    hots: tcp://h:1\n"));
         assertEquals(file + ":5:7: unknown key 'skipverify' (did you mean 'skipVerify'?)",
                 error("environments:\n  a:\n    host: tcp://h:1\n    tls:\n      skipverify: true\n"));
-        assertEquals(file + ":3:5: unknown key 'colour' (expected one of: host, tls, token, statsConcurrency)",
+        assertEquals(file + ":3:5: unknown key 'colour' (expected one of: host, tls, token, statsConcurrency)" + noHost,
                 error("environments:\n  a:\n    colour: red\n"));
         assertEquals(file + ":4:13: unknown key 'envv' (did you mean 'env'?)",
                 error("environments:\n  a:\n    host: tcp://h:1\n    token: {envv: X}\n"));
+    }
+
+    @Test
+    void everyMistakeInTheFileIsReportedOneLineEachInTheOrderFound() {
+        String message = error("""
+                environments:
+                  a:
+                    hots: tcp://h:1
+                    statsConcurrency: 0
+                  b:
+                    host: tcp://h:2
+                    token: s3cret-literal
+                    tls: {skipVerify: maybe}
+                metrics:
+                  tls: {cert: c.pem}
+                """);
+        assertEquals(List.of(
+                file + ":3:5: unknown key 'hots' (did you mean 'host'?)",
+                file + ":2:3: environment 'a' has no host",
+                file + ":4:23: statsConcurrency: expected a whole number from 1 to 4096, found a number",
+                file + ":8:23: skipVerify: expected true or false, found text",
+                file + ":7:12: token: a literal token is not allowed here: use {env: VAR} or {file: PATH}",
+                file + ":10:8: tls: needs both cert and key"), message.lines().toList());
+        assertFalse(message.contains("s3cret-literal") || message.contains("maybe"), message);
     }
 
     @Test
