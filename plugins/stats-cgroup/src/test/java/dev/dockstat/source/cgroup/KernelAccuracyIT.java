@@ -1,5 +1,10 @@
 package dev.dockstat.source.cgroup;
 
+import static dev.dockstat.testbed.Accuracy.SAMPLE_TOLERANCE;
+import static dev.dockstat.testbed.Accuracy.SECONDS;
+import static dev.dockstat.testbed.Accuracy.WINDOW_TOLERANCE;
+import static dev.dockstat.testbed.Accuracy.cgroupCpuNanos;
+import static dev.dockstat.testbed.Accuracy.parseBinary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +16,8 @@ import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCalculator;
 import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.core.transport.TransportRegistry;
+import dev.dockstat.testbed.Accuracy;
 import dev.dockstat.testbed.TestBed;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 3.5 points of the limit and every 10 s average within 1; its 10 s averages within 1 point of the
  * engine source's over the same 10 s; and its whole run within 1 point of the cgroup's own
  * accounting over wall time, read independently of the source. As in the engine's accuracy test
- * (transport-unix StatsAccuracyIT), a second or window is judged against the limit only when the
+ * (core-it StatsAccuracyIT), a second or window is judged against the limit only when the
  * cgroup's own accounting shows the burner held at it (other builds on the 2 cores can starve it);
  * with fewer than half the seconds or no window judged, the case aborts with its figures. Figures
  * print as kernel/engine/own.
  */
 class KernelAccuracyIT {
-
-    private static final int SECONDS = Integer.getInteger("dockstat.accuracy.seconds", 20);
-    private static final double WINDOW_TOLERANCE = 1.0;
-    private static final double SAMPLE_TOLERANCE = 3.5;
 
     private DockerClient kernelClient;
     private DockerClient engineClient;
@@ -64,10 +63,6 @@ class KernelAccuracyIT {
         engineClient.close();
     }
 
-    static List<String> limits() {
-        return List.of(System.getProperty("dockstat.accuracy.cpus", "0.25,0.5,1.0").split(","));
-    }
-
     /** One interval's CPU % from each side. */
     record Interval(double kernel, double engine, double own) {
         @Override
@@ -77,7 +72,7 @@ class KernelAccuracyIT {
     }
 
     @ParameterizedTest(name = "--cpus {0}")
-    @MethodSource("limits")
+    @MethodSource("dev.dockstat.testbed.Accuracy#limits")
     void cpuOfABurnerHeldToALimit(String cpus) {
         String name = "kernel-acc-burn-" + cpus.replace(".", "");
         double limit = Double.parseDouble(cpus) * 100;
@@ -132,7 +127,7 @@ class KernelAccuracyIT {
             long[] b = own.get(i);
             out.add(new Interval(StatsCalculator.cpuPercent(k.get(i), k.get(i - span)),
                     StatsCalculator.cpuPercent(e.get(i), e.get(i - span)),
-                    (double) (b[0] - a[0]) / (b[1] - a[1]) * 100));
+                    Accuracy.cgroupCpuPercent(a, b)));
         }
         return out;
     }
@@ -180,31 +175,5 @@ class KernelAccuracyIT {
         } finally {
             TestBed.remove(name);
         }
-    }
-
-    /** CPU time of the container's cgroup (ns) and the wall time (ns) it was read at, straight from its file. */
-    static long[] cgroupCpuNanos(String id) {
-        long wall = System.nanoTime();
-        try {
-            for (String v1 : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
-                Path f = Path.of(v1 + id + "/cpuacct.usage");
-                if (Files.isReadable(f)) {
-                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall};
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no cgroup v1 CPU accounting found for " + id + " (the test bed is cgroup v1)");
-    }
-
-    static long parseBinary(String s) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        for (int i = units.length - 1; i >= 0; i--) {
-            if (s.endsWith(units[i])) {
-                return Math.round(Double.parseDouble(s.substring(0, s.length() - 3)) * (1L << (10 * (i + 1))));
-            }
-        }
-        return Long.parseLong(s.substring(0, s.length() - 1));
     }
 }

@@ -1,4 +1,4 @@
-package dev.dockstat.transport.unix;
+package dev.dockstat.coreit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

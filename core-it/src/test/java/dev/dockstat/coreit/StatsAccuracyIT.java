@@ -1,5 +1,10 @@
-package dev.dockstat.transport.unix;
+package dev.dockstat.coreit;
 
+import static dev.dockstat.testbed.Accuracy.SAMPLE_TOLERANCE;
+import static dev.dockstat.testbed.Accuracy.SECONDS;
+import static dev.dockstat.testbed.Accuracy.WINDOW_TOLERANCE;
+import static dev.dockstat.testbed.Accuracy.cgroupCpuNanos;
+import static dev.dockstat.testbed.Accuracy.parseBinary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +15,7 @@ import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCalculator;
 import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.core.transport.TransportRegistry;
+import dev.dockstat.testbed.Accuracy;
 import dev.dockstat.testbed.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +48,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StatsAccuracyIT {
 
-    private static final int SECONDS = Integer.getInteger("dockstat.accuracy.seconds", 20);
-    private static final double WINDOW_TOLERANCE = 1.0;
-    private static final double SAMPLE_TOLERANCE = 3.5;
-
     private DockerClient client;
 
     @BeforeEach
@@ -59,13 +60,8 @@ class StatsAccuracyIT {
         client.close();
     }
 
-    /** The limits to try: {@code dockstat.accuracy.cpus} (comma-separated), by default 0.25, 0.5 and 1.0. */
-    static List<String> limits() {
-        return List.of(System.getProperty("dockstat.accuracy.cpus", "0.25,0.5,1.0").split(","));
-    }
-
     @ParameterizedTest(name = "--cpus {0}")
-    @MethodSource("limits")
+    @MethodSource("dev.dockstat.testbed.Accuracy#limits")
     void cpuOfABurnerHeldToALimit(String cpus) {
         String name = "dst-me-burn-" + cpus.replace(".", "");
         double limit = Double.parseDouble(cpus) * 100;
@@ -126,7 +122,7 @@ class StatsAccuracyIT {
             long[] a = kernel.get(i - span);
             long[] b = kernel.get(i);
             out.add(new Interval(StatsCalculator.cpuPercent(samples.get(i), samples.get(i - span)),
-                    (double) (b[0] - a[0]) / (b[1] - a[1]) * 100));
+                    Accuracy.cgroupCpuPercent(a, b)));
         }
         return out;
     }
@@ -165,32 +161,6 @@ class StatsAccuracyIT {
         }
     }
 
-    /**
-     * CPU time the container's cgroup used (ns) and the wall time (ns) it was read at: cgroup v1
-     * {@code cpuacct.usage}, or v2 {@code cpu.stat usage_usec}.
-     */
-    static long[] cgroupCpuNanos(String id) {
-        long wall = System.nanoTime();
-        try {
-            for (String v1 : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
-                Path f = Path.of(v1 + id + "/cpuacct.usage");
-                if (Files.isReadable(f)) {
-                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall};
-                }
-            }
-            for (String v2 : List.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope/cpu.stat", "/sys/fs/cgroup/docker/" + id + "/cpu.stat")) {
-                Path f = Path.of(v2);
-                if (Files.isReadable(f)) {
-                    String usec = Files.readAllLines(f).stream().filter(l -> l.startsWith("usage_usec ")).findFirst().orElseThrow();
-                    return new long[] {Long.parseLong(usec.substring(11).strip()) * 1000, wall};
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no cgroup CPU accounting found for " + id);
-    }
-
     /** Busy and total jiffies of all CPUs, from {@code /proc/stat}. */
     static long[] hostCpuTicks() {
         try {
@@ -214,17 +184,6 @@ class StatsAccuracyIT {
         long total = after[1] - before[1];
         int cpus = Runtime.getRuntime().availableProcessors();
         return total == 0 ? Double.NaN : (double) (after[0] - before[0]) / total * cpus * 100 - burner;
-    }
-
-    /** {@code 14.5MiB} as docker prints it (binary units, 4 significant digits) to bytes. */
-    static long parseBinary(String s) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        for (int i = units.length - 1; i >= 0; i--) {
-            if (s.endsWith(units[i])) {
-                return Math.round(Double.parseDouble(s.substring(0, s.length() - 3)) * (1L << (10 * (i + 1))));
-            }
-        }
-        return Long.parseLong(s.substring(0, s.length() - 1));
     }
 
     private static String format(List<Interval> values) {

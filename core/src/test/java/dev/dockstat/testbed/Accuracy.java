@@ -1,0 +1,70 @@
+package dev.dockstat.testbed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the CPU and memory accuracy tests share (the engine source's in core-it, the kernel
+ * source's in stats-cgroup): how long and at which limits to run the burners, the tolerances, and
+ * the ground truths read beside dockstat (the cgroup's own CPU accounting, docker stats' memory).
+ */
+public final class Accuracy {
+
+    /** Readings per burner: {@code dockstat.accuracy.seconds}, 20 in the suite ({@code scripts/measure-accuracy} runs 60). */
+    public static final int SECONDS = Integer.getInteger("dockstat.accuracy.seconds", 20);
+    /** A 10 s average (and a whole run) within 1 point. */
+    public static final double WINDOW_TOLERANCE = 1.0;
+    /** A 1 s sample within 3.5 points: the kernel's quota enforcement itself jitters; docker stats shows up to 3 points off. */
+    public static final double SAMPLE_TOLERANCE = 3.5;
+
+    private Accuracy() {}
+
+    /** The limits to try: {@code dockstat.accuracy.cpus} (comma-separated), by default 0.25, 0.5 and 1.0. */
+    public static List<String> limits() {
+        return List.of(System.getProperty("dockstat.accuracy.cpus", "0.25,0.5,1.0").split(","));
+    }
+
+    /**
+     * CPU time the container's cgroup used (ns) and the wall time (ns) it was read at, straight from
+     * its file: cgroup v1 {@code cpuacct.usage}, or v2 {@code cpu.stat usage_usec}.
+     */
+    public static long[] cgroupCpuNanos(String id) {
+        long wall = System.nanoTime();
+        try {
+            for (String v1 : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
+                Path f = Path.of(v1 + id + "/cpuacct.usage");
+                if (Files.isReadable(f)) {
+                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall};
+                }
+            }
+            for (String v2 : List.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope/cpu.stat", "/sys/fs/cgroup/docker/" + id + "/cpu.stat")) {
+                Path f = Path.of(v2);
+                if (Files.isReadable(f)) {
+                    String usec = Files.readAllLines(f).stream().filter(l -> l.startsWith("usage_usec ")).findFirst().orElseThrow();
+                    return new long[] {Long.parseLong(usec.substring(11).strip()) * 1000, wall};
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no cgroup CPU accounting found for " + id);
+    }
+
+    /** CPU % of one CPU between two {@link #cgroupCpuNanos} readings. */
+    public static double cgroupCpuPercent(long[] before, long[] after) {
+        return (double) (after[0] - before[0]) / (after[1] - before[1]) * 100;
+    }
+
+    /** {@code 14.5MiB} as docker stats prints it (binary units, 4 significant digits) to bytes. */
+    public static long parseBinary(String s) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        for (int i = units.length - 1; i >= 0; i--) {
+            if (s.endsWith(units[i])) {
+                return Math.round(Double.parseDouble(s.substring(0, s.length() - 3)) * (1L << (10 * (i + 1))));
+            }
+        }
+        return Long.parseLong(s.substring(0, s.length() - 1));
+    }
+}
