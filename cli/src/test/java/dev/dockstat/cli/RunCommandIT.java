@@ -109,6 +109,29 @@ class RunCommandIT {
     }
 
     @Test
+    void theKernelSourceReadsTheLocalEngineAndFailsOnlyTheRemoteOnesTasks(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, "source: kernel\n" + plan(dir, """
+                  - name: stats
+                    environments: [local, secure]
+                    stats: {interval: 1s, samples: 3, containers: {names: ["dst-run-*"]}}
+                    output: {path: "OUT/{env}/stats.csv"}
+                """));
+        Result r = dockstat("run", "--quiet", plan.toString());
+        assertEquals(3, r.code(), "partial: the remote engine's task failed\n" + r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("stats source kernel cannot read"), r.out() + r.err());
+        List<String[]> rows = csv(dir.resolve("local/stats.csv"));
+        assertEquals(3, rows.size(), "one row per round for the burner");
+        for (String[] row : rows) {
+            assertEquals(BURN, row[4]);
+            assertEquals(14, row.length);
+        }
+        assertTrue(rows.stream().anyMatch(row -> Double.parseDouble(row[5]) > 0), "the burner's CPU is read");
+        assertFalse(Files.exists(dir.resolve("secure/stats.csv")), "no output for the engine the source cannot read");
+        assertNoPartialFiles(dir);
+    }
+
+    @Test
     void fiveMistakesAreFiveLocatedErrorsAndNothingRuns(@TempDir Path dir) throws IOException {
         Path plan = dir.resolve("bad.yaml");
         Files.writeString(plan, plan(dir, """

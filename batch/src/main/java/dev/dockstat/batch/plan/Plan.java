@@ -1,5 +1,6 @@
 package dev.dockstat.batch.plan;
 
+import dev.dockstat.core.source.SourceChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated plan: which engines, which jobs, where results go. Built only by {@link PlanReader},
- * which rejects anything that could fail later for a reason the file could have shown.
+ * A validated plan: which engines, which jobs, where results go, and where container counters come
+ * from ({@code source}, as {@code --source} of stats). Built only by {@link PlanReader}, which
+ * rejects anything that could fail later for a reason the file could have shown.
  */
-public record Plan(Path file, Map<String, EnvSpec> environments, List<Job> jobs) {
+public record Plan(Path file, Map<String, EnvSpec> environments, List<Job> jobs, SourceChoice source) {
 
     /** An engine, given inline. Secrets by reference only. */
     public record EnvSpec(String name, String host, Optional<TlsSpec> tls, Optional<SecretRef> token) {}

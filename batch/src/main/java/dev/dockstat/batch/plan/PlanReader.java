@@ -2,6 +2,7 @@ package dev.dockstat.batch.plan;
 
 import static dev.dockstat.core.yaml.Suggestions.didYouMean;
 
+import dev.dockstat.core.source.SourceChoice;
 import dev.dockstat.core.time.GoDuration;
 import dev.dockstat.core.yaml.Fields;
 import dev.dockstat.core.yaml.Problems;
@@ -20,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class PlanReader {
         }
     }
 
-    private static final Set<String> TOP = Set.of("version", "environments", "jobs");
+    private static final Set<String> TOP = Set.of("version", "source", "environments", "jobs");
     private static final Set<String> ENV = Set.of("host", "tls", "token");
     private static final Set<String> TLS = Set.of("ca", "cert", "key", "skipVerify", "serverName");
     private static final Set<String> JOB = Set.of("name", "environments", "stats", "events", "df", "output");
@@ -58,6 +60,8 @@ public final class PlanReader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
     private static final Wording WORDING = PlanWording.INSTANCE;
+    /** How the plan's top level is called in messages. */
+    static final String TOP_LEVEL = "the plan";
 
     private final Map<String, String> processEnv;
 
@@ -90,13 +94,14 @@ public final class PlanReader {
         if (root == null) {
             return new Result(null, problems);
         }
-        Fields top = Fields.of(root, "the plan", problems, WORDING, TOP);
+        Fields top = Fields.of(root, TOP_LEVEL, problems, WORDING, TOP);
         if (top == null) {
             return new Result(null, problems);
         }
         Map<String, Plan.EnvSpec> envs = environments(top, problems);
         List<Plan.Job> jobs = jobs(top, envs, problems);
-        return problems.isEmpty() ? new Result(new Plan(file, envs, jobs), problems) : new Result(null, problems);
+        SourceChoice source = source(top);
+        return problems.isEmpty() ? new Result(new Plan(file, envs, jobs, source), problems) : new Result(null, problems);
     }
 
     /** The document's root, or null when the text is not YAML (the problem is recorded). */
@@ -151,6 +156,19 @@ public final class PlanReader {
         } catch (IllegalArgumentException e) {
             f.problem(n.at(), where + ": " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** {@code source: auto|engine|kernel}, as {@code --source} of stats; auto when not given. */
+    private static SourceChoice source(Fields top) {
+        Optional<String> given = top.text("source");
+        try {
+            return given.map(SourceChoice::parse).orElse(SourceChoice.AUTO);
+        } catch (IllegalArgumentException e) {
+            List<String> known = Arrays.stream(SourceChoice.values()).map(SourceChoice::label).toList();
+            top.problem(top.node("source").at(), "source must be auto, engine or kernel, got '" + given.get() + "'"
+                    + didYouMean(given.get(), known));
+            return SourceChoice.AUTO;
         }
     }
 

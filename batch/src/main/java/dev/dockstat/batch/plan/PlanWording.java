@@ -26,7 +26,7 @@ final class PlanWording implements Wording {
 
     @Override
     public String subject(String where, String key) {
-        return where + "." + key;
+        return where.equals(PlanReader.TOP_LEVEL) ? key : where + "." + key;
     }
 
     @Override

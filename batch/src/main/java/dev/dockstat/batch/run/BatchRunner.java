@@ -4,6 +4,9 @@ import dev.dockstat.batch.plan.Plan;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.env.Environment;
 import dev.dockstat.core.outcome.Outcome;
+import dev.dockstat.core.source.SourceSettings;
+import dev.dockstat.core.source.SourceUnavailableException;
+import dev.dockstat.core.source.StatsSourceRegistry;
 import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
 import java.io.IOException;
@@ -26,6 +29,7 @@ public final class BatchRunner {
 
     private final Plan plan;
     private final PlanEnvironments environments;
+    private final Map<String, String> processEnv;
     private final TransportRegistry registry;
     private final Progress progress;
     private final LocalDateTime startedAt = LocalDateTime.now();
@@ -33,6 +37,7 @@ public final class BatchRunner {
     public BatchRunner(Plan plan, Map<String, String> processEnv, TransportRegistry registry, Progress progress) {
         this.plan = plan;
         this.environments = new PlanEnvironments(processEnv);
+        this.processEnv = processEnv;
         this.registry = registry;
         this.progress = progress;
     }
@@ -64,12 +69,24 @@ public final class BatchRunner {
         return states;
     }
 
+    /**
+     * Connects to each engine with the plan's stats source attached below its collections; an engine
+     * the source cannot read (kernel for a remote engine) fails its own tasks, like one that is down.
+     */
     private void connect(Map<String, DockerClient> clients, Map<String, String> errors) {
+        StatsSourceRegistry sources = StatsSourceRegistry.load();
         for (Plan.EnvSpec spec : plan.environments().values()) {
+            DockerClient client = null;
             try {
                 Environment env = environments.toEnvironment(spec);
-                clients.put(spec.name(), env.connect(registry));
-            } catch (TransportConfigException | IllegalStateException | UncheckedIOException e) {
+                client = env.connect(registry);
+                sources.attach(plan.source(), client, SourceSettings.fromEnvironment(processEnv), line -> {});
+                clients.put(spec.name(), client);
+            } catch (TransportConfigException | IllegalStateException | UncheckedIOException | IllegalArgumentException
+                    | SourceUnavailableException e) {
+                if (client != null) {
+                    client.close();
+                }
                 errors.put(spec.name(), e.getMessage());
             }
         }

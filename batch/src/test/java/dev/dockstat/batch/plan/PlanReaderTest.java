@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.source.SourceChoice;
 import dev.dockstat.core.yaml.Problems;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,16 @@ class PlanReaderTest {
         assertEquals(Duration.ofSeconds(30), stats.length());
         assertEquals(Plan.Format.CSV, job.output().format());
         assertFalse(job.output().gzip());
+    }
+
+    @Test
+    void theStatsSourceIsAutoUnlessThePlanSaysAndIsCheckedLikeTheRest() {
+        assertEquals(SourceChoice.AUTO, read(MINIMAL).plan().source());
+        assertEquals(SourceChoice.KERNEL, read("source: kernel\n" + MINIMAL).plan().source());
+        assertEquals(SourceChoice.ENGINE, read("source: Engine\n" + MINIMAL).plan().source());
+        assertEquals(List.of("p.yaml:1:9: source must be auto, engine or kernel, got 'kernal' (did you mean 'kernel'?)"),
+                read("source: kernal\n" + MINIMAL).problems().lines());
+        assertEquals(List.of("p.yaml:1:9: source must be text, got a boolean"), read("source: true\n" + MINIMAL).problems().lines());
     }
 
     @Test
