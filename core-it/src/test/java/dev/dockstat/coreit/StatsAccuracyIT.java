@@ -1,6 +1,5 @@
 package dev.dockstat.coreit;
 
-import static dev.dockstat.testbed.Accuracy.SAMPLE_TOLERANCE;
 import static dev.dockstat.testbed.Accuracy.SECONDS;
 import static dev.dockstat.testbed.Accuracy.WINDOW_TOLERANCE;
 import static dev.dockstat.testbed.Accuracy.cgroupCpuNanos;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +62,6 @@ class StatsAccuracyIT {
     @MethodSource("dev.dockstat.testbed.Accuracy#limits")
     void cpuOfABurnerHeldToALimit(String cpus) {
         String name = "dst-me-burn-" + cpus.replace(".", "");
-        double limit = Double.parseDouble(cpus) * 100;
         String id = TestBed.burner(name, cpus);
         try (StatsCollector collector = new StatsCollector(client)) {
             collector.collect(c -> c.id().equals(id)); // first reading (with precpu) while the burner warms up
@@ -88,20 +85,7 @@ class StatsAccuracyIT {
             System.out.println(report);
             // the kernel's own accounting is the ground truth whatever else runs on the host
             assertEquals(whole.kernel(), whole.dockstat(), WINDOW_TOLERANCE, "dockstat vs the cgroup's own accounting: " + report);
-            // The limit is a ground truth only while the kernel held the burner at it: a second in
-            // which other work on the 2 cores starved it is not judged against the limit.
-            List<Interval> judgedSeconds = perSecond.stream().filter(i -> Math.abs(i.kernel() - limit) <= SAMPLE_TOLERANCE).toList();
-            List<Interval> judgedWindows = perWindow.stream().filter(i -> Math.abs(i.kernel() - limit) <= WINDOW_TOLERANCE).toList();
-            Assumptions.assumeTrue(judgedSeconds.size() * 2 >= perSecond.size() && !judgedWindows.isEmpty(),
-                    "the kernel did not hold the burner at its limit most of the time (host busy): " + report);
-            for (Interval i : judgedSeconds) {
-                assertTrue(Math.abs(i.dockstat() - limit) <= SAMPLE_TOLERANCE, "1 s sample " + i + " vs limit " + limit + ": " + report);
-            }
-            for (Interval i : judgedWindows) {
-                assertTrue(Math.abs(i.dockstat() - limit) <= WINDOW_TOLERANCE, "10 s average " + i + " vs limit " + limit + ": " + report);
-            }
-            System.out.printf(Locale.ROOT, "--cpus %s: judged %d of %d 1 s samples and %d of %d 10 s averages against the limit%n",
-                    cpus, judgedSeconds.size(), perSecond.size(), judgedWindows.size(), perWindow.size());
+            Accuracy.judgeAgainstLimit(cpus, perSecond, perWindow, Interval::dockstat, Interval::kernel, report);
         } finally {
             TestBed.remove(name);
         }

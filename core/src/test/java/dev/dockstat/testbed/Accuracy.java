@@ -1,9 +1,14 @@
 package dev.dockstat.testbed;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the CPU and memory accuracy tests share (the engine source's in core-it, the kernel
@@ -50,6 +55,33 @@ public final class Accuracy {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("no cgroup CPU accounting found for " + id);
+    }
+
+    /**
+     * Judges a burner's 1 s samples and 10 s averages of CPU % against its {@code --cpus} limit. The
+     * limit is a ground truth only while the kernel held the burner at it, so only the intervals in
+     * which the cgroup's own accounting ({@code own}) shows that are judged: a second in which other
+     * work on the 2 cores starved the burner is not. With fewer than half the seconds or no window
+     * judged, the case aborts with its figures instead.
+     *
+     * @param measured the figure under test for an interval
+     * @param report every figure, for the messages
+     */
+    public static <T> void judgeAgainstLimit(String cpus, List<T> seconds, List<T> windows, ToDoubleFunction<T> measured,
+            ToDoubleFunction<T> own, String report) {
+        double limit = Double.parseDouble(cpus) * 100;
+        List<T> judgedSeconds = seconds.stream().filter(i -> Math.abs(own.applyAsDouble(i) - limit) <= SAMPLE_TOLERANCE).toList();
+        List<T> judgedWindows = windows.stream().filter(i -> Math.abs(own.applyAsDouble(i) - limit) <= WINDOW_TOLERANCE).toList();
+        Assumptions.assumeTrue(judgedSeconds.size() * 2 >= seconds.size() && !judgedWindows.isEmpty(),
+                "the kernel did not hold the burner at its limit most of the time (host busy): " + report);
+        for (T i : judgedSeconds) {
+            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= SAMPLE_TOLERANCE, "1 s sample " + i + " vs limit " + limit + ": " + report);
+        }
+        for (T i : judgedWindows) {
+            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= WINDOW_TOLERANCE, "10 s average " + i + " vs limit " + limit + ": " + report);
+        }
+        System.out.printf(Locale.ROOT, "--cpus %s: judged %d of %d 1 s samples and %d of %d 10 s averages against the limit%n",
+                cpus, judgedSeconds.size(), seconds.size(), judgedWindows.size(), windows.size());
     }
 
     /** CPU % of one CPU between two {@link #cgroupCpuNanos} readings. */

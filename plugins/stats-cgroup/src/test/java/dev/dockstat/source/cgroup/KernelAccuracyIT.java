@@ -1,12 +1,10 @@
 package dev.dockstat.source.cgroup;
 
-import static dev.dockstat.testbed.Accuracy.SAMPLE_TOLERANCE;
 import static dev.dockstat.testbed.Accuracy.SECONDS;
 import static dev.dockstat.testbed.Accuracy.WINDOW_TOLERANCE;
 import static dev.dockstat.testbed.Accuracy.cgroupCpuNanos;
 import static dev.dockstat.testbed.Accuracy.parseBinary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.model.StatsSample;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +72,6 @@ class KernelAccuracyIT {
     @MethodSource("dev.dockstat.testbed.Accuracy#limits")
     void cpuOfABurnerHeldToALimit(String cpus) {
         String name = "kernel-acc-burn-" + cpus.replace(".", "");
-        double limit = Double.parseDouble(cpus) * 100;
         String id = TestBed.burner(name, cpus);
         try (StatsCollector kernel = new StatsCollector(kernelClient); StatsCollector engine = new StatsCollector(engineClient)) {
             engine.collect(c -> c.id().equals(id)); // the engine's first reading (with precpu) while the burner warms up
@@ -103,18 +99,7 @@ class KernelAccuracyIT {
             for (Interval w : windows) {
                 assertEquals(w.engine(), w.kernel(), WINDOW_TOLERANCE, "kernel vs engine source over the same 10 s " + w + ": " + report);
             }
-            List<Interval> judgedSeconds = seconds.stream().filter(i -> Math.abs(i.own() - limit) <= SAMPLE_TOLERANCE).toList();
-            List<Interval> judgedWindows = windows.stream().filter(i -> Math.abs(i.own() - limit) <= WINDOW_TOLERANCE).toList();
-            Assumptions.assumeTrue(judgedSeconds.size() * 2 >= seconds.size() && !judgedWindows.isEmpty(),
-                    "the kernel did not hold the burner at its limit most of the time (host busy): " + report);
-            for (Interval i : judgedSeconds) {
-                assertTrue(Math.abs(i.kernel() - limit) <= SAMPLE_TOLERANCE, "1 s sample " + i + " vs limit " + limit + ": " + report);
-            }
-            for (Interval i : judgedWindows) {
-                assertTrue(Math.abs(i.kernel() - limit) <= WINDOW_TOLERANCE, "10 s average " + i + " vs limit " + limit + ": " + report);
-            }
-            System.out.printf(Locale.ROOT, "--cpus %s: judged %d of %d 1 s samples and %d of %d 10 s averages against the limit%n",
-                    cpus, judgedSeconds.size(), seconds.size(), judgedWindows.size(), windows.size());
+            Accuracy.judgeAgainstLimit(cpus, seconds, windows, Interval::kernel, Interval::own, report);
         } finally {
             TestBed.remove(name);
         }
