@@ -109,7 +109,7 @@ class RunCommandIT {
     }
 
     @Test
-    void theKernelSourceReadsTheLocalEngineAndFailsOnlyTheRemoteOnesTasks(@TempDir Path dir) throws Exception {
+    void theKernelSourceReadsTheLocalEngineAndFailsOnlyTheRemoteOnesTasksUnlessOverridden(@TempDir Path dir) throws Exception {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, "source: kernel\n" + plan(dir, """
                   - name: stats
@@ -129,6 +129,14 @@ class RunCommandIT {
         assertTrue(rows.stream().anyMatch(row -> Double.parseDouble(row[5]) > 0), "the burner's CPU is read");
         assertFalse(Files.exists(dir.resolve("secure/stats.csv")), "no output for the engine the source cannot read");
         assertNoPartialFiles(dir);
+
+        // --source overrides the plan's: the engine's API reads both engines
+        Result engine = dockstat("run", "--quiet", "--source", "engine", plan.toString());
+        assertEquals(0, engine.code(), engine.out() + engine.err());
+        assertEquals(3, csv(dir.resolve("secure/stats.csv")).size(), "the remote engine read through its API");
+        Result typo = dockstat("run", "--source", "kernal", plan.toString());
+        assertEquals(2, typo.code());
+        assertEquals("Error: --source: unknown stats source 'kernal' (expected auto, engine or kernel)", typo.err().strip());
     }
 
     @Test

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record Plan(Path file, Map<String, EnvSpec> environments, List<Job> jobs, SourceChoice source) {
 
+    /** The same plan reading counters from {@code other} ({@code dockstat run --source}). */
+    public Plan withSource(SourceChoice other) {
+        return new Plan(file, environments, jobs, other);
+    }
+
     /** An engine, given inline. Secrets by reference only. */
     public record EnvSpec(String name, String host, Optional<TlsSpec> tls, Optional<SecretRef> token) {}
 

@@ -12,7 +12,9 @@ import dev.dockstat.cli.ExitCodes;
 import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.Terminals;
 import dev.dockstat.cli.Warnings;
+import dev.dockstat.cli.options.SourceOptions;
 import dev.dockstat.cli.render.TabTable;
+import dev.dockstat.core.source.SourceChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +43,12 @@ public final class RunCommand extends BaseCommand {
     @Option(names = "--check", description = "Check the plan and exit: 0 if valid, 2 with every problem listed.")
     boolean check;
 
+    /** Overrides the plan's {@code source:}; null keeps the plan's. */
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Where container counters come from: auto, engine or kernel; overrides the plan's 'source:' "
+                    + "(default: the plan's, else auto).")
+    String source;
+
     /** No progress output. */
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the summary.")
     boolean quiet;
@@ -51,6 +59,7 @@ public final class RunCommand extends BaseCommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         PrintWriter err = err();
+        SourceChoice override = source == null ? null : SourceOptions.parse(source);
         PlanReader.Result read = new PlanReader(env).read(planFile);
         if (!read.ok()) {
             read.problems().lines().forEach(err::println);
@@ -58,7 +67,7 @@ public final class RunCommand extends BaseCommand {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Plan plan = read.plan();
+        Plan plan = override == null ? read.plan() : read.plan().withSource(override);
         if (check) {
             out.println(planFile + ": OK (" + plan.jobs().size() + " jobs, " + plan.environments().size() + " environments)");
             out.flush();

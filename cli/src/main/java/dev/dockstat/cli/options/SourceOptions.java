@@ -24,8 +24,13 @@ public final class SourceOptions {
     String source = "auto";
 
     public SourceChoice choice() {
+        return parse(source);
+    }
+
+    /** {@code --source}'s value, or a usage error naming the option. */
+    public static SourceChoice parse(String text) {
         try {
-            return SourceChoice.parse(source);
+            return SourceChoice.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--source: " + e.getMessage());
         }
