@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -87,6 +88,22 @@ public final class Accuracy {
     /** CPU % of one CPU between two {@link #cgroupCpuNanos} readings. */
     public static double cgroupCpuPercent(long[] before, long[] after) {
         return (double) (after[0] - before[0]) / (after[1] - before[1]) * 100;
+    }
+
+    /**
+     * Starts a container held to 64 MiB that writes 40 MB to a file (page cache, which the memory
+     * figure leaves out, as docker's does) and waits until it has; its id.
+     */
+    public static String startWriter(String name) {
+        String id = TestBed.run(name, "-m", "64m", TestBed.IMAGE, "sh", "-c",
+                "dd if=/dev/zero of=/big bs=1M count=40 && echo written && sleep 100000");
+        try {
+            TestBed.await("40 MB written", Duration.ofSeconds(30), () -> TestBed.docker("logs", name).contains("written"));
+        } catch (RuntimeException | AssertionError e) {
+            TestBed.remove(name);
+            throw e;
+        }
+        return id;
     }
 
     /** {@code 14.5MiB} as docker stats prints it (binary units, 4 significant digits) to bytes. */

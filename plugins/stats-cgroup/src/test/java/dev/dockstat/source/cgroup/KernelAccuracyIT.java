@@ -121,10 +121,8 @@ class KernelAccuracyIT {
     @Test
     void memoryNetAndBlockIoEqualTheEngines() {
         String name = "kernel-acc-mem";
-        String id = TestBed.run(name, "-m", "64m", TestBed.IMAGE, "sh", "-c",
-                "dd if=/dev/zero of=/big bs=1M count=40 && echo written && sleep 100000");
+        String id = Accuracy.startWriter(name);
         try (StatsCollector kernel = new StatsCollector(kernelClient); StatsCollector engine = new StatsCollector(engineClient)) {
-            TestBed.await("40 MB written", Duration.ofSeconds(30), () -> TestBed.docker("logs", name).contains("written"));
             // the kernel moves the written pages to its inactive list for a while: compare once two readings agree
             ContainerStats[] last = {kernel.collect(c -> c.id().equals(id)).stats().get(0)};
             TestBed.await("a settled memory figure", Duration.ofSeconds(60), () -> {
