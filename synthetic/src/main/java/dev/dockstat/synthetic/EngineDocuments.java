@@ -158,8 +158,21 @@ final class EngineDocuments {
                 + "\"ProcessLabel\":\"\",\"AppArmorProfile\":\"\",\"ExecIDs\":null,\"HostConfig\":{\"Binds\":null,"
                 + "\"ContainerIDFile\":\"\",\"LogConfig\":{\"Type\":\"json-file\",\"Config\":{}},\"NetworkMode\":\"default\","
                 + "\"PortBindings\":{},\"RestartPolicy\":{\"Name\":\"no\",\"MaximumRetryCount\":0},\"AutoRemove\":false,"
-                + "\"CgroupnsMode\":\"host\",\"IpcMode\":\"private\",\"Runtime\":\"runc\",\"CpuShares\":0,\"Memory\":0,"
-                + "\"NanoCpus\":0,\"CgroupParent\":\"\",\"PidsLimit\":null},\"GraphDriver\":{\"Data\":null,\"Name\":\"overlay2\"},"
+                + "\"VolumeDriver\":\"\",\"VolumesFrom\":null,\"CapAdd\":null,\"CapDrop\":null,\"CgroupnsMode\":\"host\","
+                + "\"Dns\":[],\"DnsOptions\":[],\"DnsSearch\":[],\"ExtraHosts\":null,\"GroupAdd\":null,\"IpcMode\":\"private\","
+                + "\"Cgroup\":\"\",\"Links\":null,\"OomScoreAdj\":0,\"PidMode\":\"\",\"Privileged\":false,"
+                + "\"PublishAllPorts\":false,\"ReadonlyRootfs\":false,\"SecurityOpt\":null,\"UTSMode\":\"\",\"UsernsMode\":\"\","
+                + "\"ShmSize\":67108864,\"Runtime\":\"runc\",\"ConsoleSize\":[0,0],\"Isolation\":\"\",\"CpuShares\":0,"
+                + "\"Memory\":0,\"NanoCpus\":0,\"CgroupParent\":\"\",\"BlkioWeight\":0,\"BlkioWeightDevice\":[],"
+                + "\"BlkioDeviceReadBps\":[],\"BlkioDeviceWriteBps\":[],\"BlkioDeviceReadIOps\":[],\"BlkioDeviceWriteIOps\":[],"
+                + "\"CpuPeriod\":0,\"CpuQuota\":0,\"CpuRealtimePeriod\":0,\"CpuRealtimeRuntime\":0,\"CpusetCpus\":\"\","
+                + "\"CpusetMems\":\"\",\"Devices\":[],\"DeviceCgroupRules\":null,\"DeviceRequests\":null,\"KernelMemory\":0,"
+                + "\"KernelMemoryTCP\":0,\"MemoryReservation\":0,\"MemorySwap\":0,\"MemorySwappiness\":null,"
+                + "\"OomKillDisable\":false,\"PidsLimit\":null,\"Ulimits\":[],\"CpuCount\":0,\"CpuPercent\":0,"
+                + "\"IOMaximumIOps\":0,\"IOMaximumBandwidth\":0,\"MaskedPaths\":[\"/proc/asound\",\"/proc/acpi\",\"/proc/kcore\","
+                + "\"/proc/keys\",\"/proc/latency_stats\",\"/proc/timer_list\",\"/proc/timer_stats\",\"/proc/sched_debug\","
+                + "\"/proc/scsi\",\"/sys/firmware\"],\"ReadonlyPaths\":[\"/proc/bus\",\"/proc/fs\",\"/proc/irq\",\"/proc/sys\","
+                + "\"/proc/sysrq-trigger\"]},\"GraphDriver\":{\"Data\":null,\"Name\":\"overlay2\"},"
                 + "\"Mounts\":[],\"Config\":{\"Hostname\":\"").append(c.id, 0, 12).append("\",\"Domainname\":\"\",\"User\":\"\","
                 + "\"AttachStdin\":false,\"AttachStdout\":false,\"AttachStderr\":false,\"Tty\":false,\"OpenStdin\":false,"
                 + "\"StdinOnce\":false,\"Env\":[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"],\"Cmd\":[");
@@ -228,6 +241,6 @@ final class EngineDocuments {
         b.append("{\"ID\":\"").append("p7d1s5f3g9h2j6k8l4z0x2c1v").append("\",\"Parent\":\"k3v9q2m8x1w7e5r0t4y6u2i8o\",\"Type\":\"regular\","
                         + "\"Description\":\"[3/3] COPY dist /app\",\"InUse\":false,\"Shared\":true,\"Size\":7340032,\"CreatedAt\":\"")
                 .append(built).append("\",\"LastUsedAt\":\"").append(built).append("\",\"UsageCount\":1}");
-        return b.append("],\"BuilderSize\":0}\n").toString();
+        return b.append("],\"BuilderSize\":").append(48234496 + 7340032).append("}\n").toString(); // the deprecated total of the records; dockstat sums them itself
     }
 }

@@ -1,7 +1,6 @@
 package dev.dockstat.synthetic;
 
 import java.util.List;
-import java.util.Random;
 
 /** The images every synthetic engine holds, and the one network its containers join. */
 final class FleetImages {
@@ -21,10 +20,11 @@ final class FleetImages {
 
     private FleetImages() {}
 
-    /** Mostly workers and web servers, some databases and small tools. */
-    static ImageSpec pick(Random random) {
-        int r = random.nextInt(10);
-        return IMAGES.get(r < 4 ? 1 : r < 8 ? 0 : r < 9 ? 2 : 3);
+    /** The image of an engine's n-th container: a fixed mix of workers and web servers, some databases and a small tool. */
+    private static final int[] MIX = {1, 0, 1, 0, 2, 1, 0, 1, 3, 0};
+
+    static ImageSpec forContainer(int n) {
+        return IMAGES.get(MIX[n % MIX.length]);
     }
 
     static String role(ImageSpec image) {

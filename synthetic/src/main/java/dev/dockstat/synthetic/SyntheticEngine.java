@@ -107,7 +107,7 @@ final class SyntheticEngine {
     SyntheticContainer createAndStart() {
         SyntheticContainer c;
         synchronized (this) {
-            ImageSpec image = FleetImages.pick(random);
+            ImageSpec image = FleetImages.forContainer(nextName);
             String name = FleetImages.role(image) + "-" + (nextName++);
             SortedMap<String, String> labels = new TreeMap<>();
             labels.put("com.docker.compose.project", "fleet" + index);

@@ -62,6 +62,11 @@ public final class SyntheticFleet implements AutoCloseable {
         return "tcp://127.0.0.1:" + (options.portBase() + i);
     }
 
+    /** Engine {@code i} itself, for tests in this package that make it act (churn) or fail. */
+    SyntheticEngine engine(int i) {
+        return engines.get(i);
+    }
+
     public String controlUri() {
         return "http://127.0.0.1:" + options.controlPort();
     }
