@@ -73,14 +73,16 @@ record HttpRequest(String method, String path, Map<String, String> query, Map<St
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-                query.putIfAbsent(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                // as Go's url.ParseQuery: '+' in a query is a space
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                query.putIfAbsent(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        return new HttpRequest(parts[0], decode(path), query, headers);
+        return new HttpRequest(parts[0], decodePath(path), query, headers);
     }
 
-    private static String decode(String s) {
+    /** A path keeps its '+' (only a query turns it into a space). */
+    private static String decodePath(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
