@@ -113,7 +113,23 @@ final class EngineDocuments {
         Json.stringMap(b, c.labels).append(",\"State\":\"").append(c.state()).append("\",\"Status\":");
         Json.quote(b, status(c, now)).append(",\"HostConfig\":{\"NetworkMode\":\"default\"},\"NetworkSettings\":{\"Networks\":{\"bridge\":");
         network(b, c);
-        b.append("}},\"Mounts\":[]}");
+        b.append("}},\"Mounts\":[");
+        if (hasVolume(c)) {
+            String name = volumeName(c);
+            b.append("{\"Type\":\"volume\",\"Name\":\"").append(name).append("\",\"Source\":\"/var/lib/docker/volumes/")
+                    .append(name).append("/_data\",\"Destination\":\"/var/lib/postgresql/data\",\"Driver\":\"local\","
+                            + "\"Mode\":\"z\",\"RW\":true,\"Propagation\":\"\"}");
+        }
+        b.append("]}");
+    }
+
+    /** Database containers keep their data in a volume of their own. */
+    private static boolean hasVolume(SyntheticContainer c) {
+        return FleetImages.role(c.image).equals("db");
+    }
+
+    private static String volumeName(SyntheticContainer c) {
+        return c.id.substring(0, 12) + "-data";
     }
 
     /** Addresses stay empty: the fleet is loopback-only and names no container network address. */
@@ -219,14 +235,14 @@ final class EngineDocuments {
                 b.append(',');
             }
             summary(b, c, now, true, false);
-            if (FleetImages.role(c.image).equals("db")) {
+            if (hasVolume(c)) {
                 databases.add(c);
             }
         }
         b.append("],\"Volumes\":[");
         for (int n = 0; n < databases.size(); n++) {
             SyntheticContainer c = databases.get(n);
-            String name = c.id.substring(0, 12) + "-data";
+            String name = volumeName(c);
             long size = (64L + (c.id.charAt(12) % 16) * 32L) << 20;
             b.append(n > 0 ? "," : "").append("{\"CreatedAt\":\"").append(Times.rfc3339(c.createdNanos / 1_000_000_000L * 1_000_000_000L))
                     .append("\",\"Driver\":\"local\",\"Labels\":null,\"Mountpoint\":\"/var/lib/docker/volumes/").append(name)

@@ -71,13 +71,21 @@ final class EngineFaults {
         return latencyMillis;
     }
 
-    /** Holds a request while the engine is stalled, then waits out the engine's latency. */
-    void beforeAnswer() throws InterruptedException {
+    /**
+     * Holds a request while the engine is stalled (until up, or until {@code gone} says the connection
+     * was cut), then waits out the engine's latency.
+     *
+     * @return false when the connection was cut while stalled: nothing is to be answered
+     */
+    boolean beforeAnswer(java.util.function.BooleanSupplier gone) throws InterruptedException {
         if (stalled) {
             lock.lock();
             try {
                 while (stalled) {
-                    answerable.await();
+                    if (gone.getAsBoolean()) {
+                        return false;
+                    }
+                    answerable.await(200, java.util.concurrent.TimeUnit.MILLISECONDS); // a cut socket has no signal to give
                 }
             } finally {
                 lock.unlock();
@@ -87,5 +95,6 @@ final class EngineFaults {
         if (latency > 0) {
             Thread.sleep(latency); // the configured answer latency itself
         }
+        return true;
     }
 }

@@ -147,8 +147,8 @@ final class LoopbackServer {
                 if (request == null) {
                     return;
                 }
-                if (faults != null) {
-                    faults.beforeAnswer();
+                if (faults != null && !faults.beforeAnswer(socket::isClosed)) {
+                    return;
                 }
                 Response response;
                 try {

@@ -173,7 +173,7 @@ class SyntheticFidelityIT {
         long secondMillis = 0;
         long gapMillis = 0;
         // another client reading stats on the shared engine keeps its collector busy: try a few times for an idle one
-        for (int attempt = 0; attempt < 6 && firstMillis > 300; attempt++) {
+        for (int attempt = 0; attempt < 5 && firstMillis > 300; attempt++) {
             Thread.sleep(1300); // the measured interval itself: longer than the collector's sleep, so it is idle if no one else reads
             long t0 = System.nanoTime();
             StatsSample a = client.stats(id, StatsMode.ONE_SHOT);
@@ -184,7 +184,9 @@ class SyntheticFidelityIT {
             secondMillis = (t2 - t1) / 1_000_000;
             gapMillis = (b.readNanos() - a.readNanos()) / 1_000_000;
             assertTrue(!a.hasPreCpu() && !b.hasPreCpu(), "a one-shot has no precpu");
-            assertTrue(gapMillis >= 900 && gapMillis <= 1300, "the second one-shot's reading is the next tick's: " + gapMillis + " ms");
+            // dockerd's collector sleeps 1 s after reading, so its period is 1 s plus what reading took (more on a busy host)
+            assertTrue(gapMillis >= 900 && gapMillis < 1900, "the second one-shot's reading is the next tick's, not a later one: "
+                    + gapMillis + " ms");
             assertTrue(secondMillis >= 600, "the second one-shot waited for the tick: " + secondMillis + " ms");
         }
         record("tick: 1st one-shot / 2nd one-shot", engine, String.format(Locale.ROOT, "%d ms / %d ms (readings %d ms apart)",
@@ -196,7 +198,7 @@ class SyntheticFidelityIT {
         long readMillis = java.time.Instant.parse(s.get("read").asText()).toEpochMilli();
         long prereadMillis = java.time.Instant.parse(s.get("preread").asText()).toEpochMilli();
         record("tick: stream=false took / read-preread", engine, took + " ms / " + (readMillis - prereadMillis) + " ms");
-        assertTrue(readMillis - prereadMillis >= 900 && readMillis - prereadMillis <= 1300, "precpu from the tick before: " + s);
+        assertTrue(readMillis - prereadMillis >= 900 && readMillis - prereadMillis < 1900, "precpu from the tick just before: " + s);
         assertTrue(s.get("precpu_stats").get("cpu_usage").get("total_usage").asLong() > 0, "precpu filled");
     }
 
