@@ -15,11 +15,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class EventLog {
 
     static final int REPLAY_BUFFER = 256;
-    /** The record keeps this many; a long fleet run with churn stays well below. */
-    private static final int RECORD_LIMIT = 1_000_000;
+    /**
+     * The record keeps the newest this many (about 40 MB per engine at most); a 30-minute fleet run
+     * churning every second makes about 13 000.
+     */
+    private static final int RECORD_LIMIT = 100_000;
 
     private final ArrayDeque<EngineEvent> buffer = new ArrayDeque<>(REPLAY_BUFFER);
-    private final ArrayList<EngineEvent> record = new ArrayList<>();
+    private final ArrayDeque<EngineEvent> record = new ArrayDeque<>();
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private long lastNano;
 
@@ -45,9 +48,10 @@ final class EventLog {
             buffer.removeFirst();
         }
         buffer.addLast(ev);
-        if (record.size() < RECORD_LIMIT) {
-            record.add(ev);
+        if (record.size() == RECORD_LIMIT) {
+            record.removeFirst();
         }
+        record.addLast(ev);
         for (Subscription s : subscribers) {
             if (s.filter.matches(ev)) {
                 s.live.add(ev);
