@@ -31,7 +31,6 @@ final class AttemptHistogram {
         long now = System.currentTimeMillis() / 1000;
         b.append('[');
         boolean first = true;
-        long max = 0;
         for (long s = now - SECONDS + 1; s <= now; s++) {
             int slot = (int) (s % SECONDS);
             if (stamps.get(slot) == s && counts.get(slot) > 0) {

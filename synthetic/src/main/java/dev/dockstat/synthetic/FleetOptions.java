@@ -13,7 +13,16 @@ record FleetOptions(int engines, int containers, int portBase, int controlPort, 
 
     /** @throws IllegalArgumentException with a one-line message naming the bad argument */
     static FleetOptions parse(String... args) {
-        FleetOptions o = defaults();
+        FleetOptions d = defaults();
+        int engines = d.engines;
+        int containers = d.containers;
+        int portBase = d.portBase;
+        int controlPort = d.controlPort;
+        double cpuPercent = d.cpuPercent;
+        int churnSeconds = d.churnSeconds;
+        long latencyMillis = d.latencyMillis;
+        long seed = d.seed;
+        int hostCpus = d.hostCpus;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             String value;
@@ -28,38 +37,29 @@ record FleetOptions(int engines, int containers, int portBase, int controlPort, 
                 value = args[++i];
             }
             try {
-                o = switch (flag) {
-                    case "--engines" -> o.with(positive(flag, value), o.containers, o.portBase, o.controlPort, o.cpuPercent, o.churnSeconds, o.latencyMillis, o.seed, o.hostCpus);
-                    case "--containers" -> o.with(o.engines, atLeast(flag, value, 0), o.portBase, o.controlPort, o.cpuPercent, o.churnSeconds, o.latencyMillis, o.seed, o.hostCpus);
-                    case "--port-base" -> o.with(o.engines, o.containers, port(flag, value), o.controlPort, o.cpuPercent, o.churnSeconds, o.latencyMillis, o.seed, o.hostCpus);
-                    case "--control" -> o.with(o.engines, o.containers, o.portBase, port(flag, value), o.cpuPercent, o.churnSeconds, o.latencyMillis, o.seed, o.hostCpus);
-                    case "--cpu" -> o.with(o.engines, o.containers, o.portBase, o.controlPort, percent(flag, value), o.churnSeconds, o.latencyMillis, o.seed, o.hostCpus);
-                    case "--churn" -> o.with(o.engines, o.containers, o.portBase, o.controlPort, o.cpuPercent, atLeast(flag, value, 0), o.latencyMillis, o.seed, o.hostCpus);
-                    case "--latency-ms" -> o.with(o.engines, o.containers, o.portBase, o.controlPort, o.cpuPercent, o.churnSeconds, atLeast(flag, value, 0), o.seed, o.hostCpus);
-                    case "--seed" -> o.with(o.engines, o.containers, o.portBase, o.controlPort, o.cpuPercent, o.churnSeconds, o.latencyMillis, Long.parseLong(value), o.hostCpus);
-                    case "--host-cpus" -> o.with(o.engines, o.containers, o.portBase, o.controlPort, o.cpuPercent, o.churnSeconds, o.latencyMillis, o.seed, positive(flag, value));
+                switch (flag) {
+                    case "--engines" -> engines = atLeast(flag, value, 1);
+                    case "--containers" -> containers = atLeast(flag, value, 0);
+                    case "--port-base" -> portBase = port(flag, value);
+                    case "--control" -> controlPort = port(flag, value);
+                    case "--cpu" -> cpuPercent = percent(flag, value);
+                    case "--churn" -> churnSeconds = atLeast(flag, value, 0);
+                    case "--latency-ms" -> latencyMillis = atLeast(flag, value, 0);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--host-cpus" -> hostCpus = atLeast(flag, value, 1);
                     default -> throw new IllegalArgumentException("unknown option " + flag);
-                };
+                }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(flag + ": not a number: " + value);
             }
         }
-        if (o.portBase + o.engines - 1 > 65535) {
-            throw new IllegalArgumentException("--port-base " + o.portBase + " with --engines " + o.engines + " passes port 65535");
+        if (portBase + engines - 1 > 65535) {
+            throw new IllegalArgumentException("--port-base " + portBase + " with --engines " + engines + " passes port 65535");
         }
-        if (o.controlPort >= o.portBase && o.controlPort < o.portBase + o.engines) {
-            throw new IllegalArgumentException("--control " + o.controlPort + " is one of the engines' ports");
+        if (controlPort >= portBase && controlPort < portBase + engines) {
+            throw new IllegalArgumentException("--control " + controlPort + " is one of the engines' ports");
         }
-        return o;
-    }
-
-    private FleetOptions with(int engines, int containers, int portBase, int controlPort, double cpuPercent, int churnSeconds,
-            long latencyMillis, long seed, int hostCpus) {
         return new FleetOptions(engines, containers, portBase, controlPort, cpuPercent, churnSeconds, latencyMillis, seed, hostCpus);
-    }
-
-    private static int positive(String flag, String value) {
-        return atLeast(flag, value, 1);
     }
 
     private static int atLeast(String flag, String value, int min) {

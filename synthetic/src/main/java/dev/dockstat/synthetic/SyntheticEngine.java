@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -235,9 +234,5 @@ final class SyntheticEngine {
     void restart() {
         server.closeConnections();
         events.forget();
-    }
-
-    Map<String, Object> describe() {
-        return Map.of("index", index, "port", server.port());
     }
 }
