@@ -36,8 +36,10 @@ final class EngineApi {
 
     Response handle(HttpRequest request) {
         String path = request.path();
+        String version = API_VERSION;
         Matcher v = VERSIONED.matcher(path);
         if (v.matches()) {
+            version = v.group(1);
             String problem = versionProblem(v.group(1));
             if (problem != null) {
                 engine.counters.request(ConnectionCounters.Kind.OTHER);
@@ -85,7 +87,7 @@ final class EngineApi {
                     if (container == null) {
                         return Response.error(404, "No such container: " + c.group(1));
                     }
-                    return isStats ? stats.answer(container, request) : Response.json(documents.inspect(container));
+                    return isStats ? stats.answer(container, request, version) : Response.json(documents.inspect(container));
                 }
                 engine.counters.request(ConnectionCounters.Kind.OTHER);
                 return Response.error(404, "page not found");

@@ -20,7 +20,7 @@ final class StatsCollector {
     static final long INTERVAL_MILLIS = 1000;
     /** dockerd's publisher buffers this many readings for a slow subscriber, then drops. */
     private static final int BUFFER = 1024;
-    /** Put in a subscriber's queue when its container stops: dockerd closes the publisher then. */
+    /** Put in a subscriber's queue when its container is removed: dockerd closes the publisher then. */
     static final Reading END = new Reading(0, "", "", "", "");
 
     private final ScheduledExecutorService ticker;
@@ -42,7 +42,7 @@ final class StatsCollector {
             this.container = container;
         }
 
-        /** The next reading, or {@link #END} when the container stopped. */
+        /** The next reading, or {@link #END} when the container was removed. */
         Reading next() throws InterruptedException {
             return readings.take();
         }
@@ -69,8 +69,8 @@ final class StatsCollector {
         }
     }
 
-    /** The container stopped: its readers' answers end. */
-    void stopped(SyntheticContainer container) {
+    /** The container was removed: its readers' answers end (a stop only turns its readings empty). */
+    void removed(SyntheticContainer container) {
         List<Subscription> ended;
         synchronized (this) {
             ended = subscribers.remove(container);
@@ -97,10 +97,7 @@ final class StatsCollector {
         try {
             for (var e : due) {
                 SyntheticContainer c = e.getKey();
-                if (!c.running()) {
-                    continue;
-                }
-                Reading r = c.read(Times.nowNanos(), host);
+                Reading r = c.running() ? c.read(Times.nowNanos(), host) : c.emptyReading();
                 for (Subscription s : e.getValue()) {
                     s.readings.offer(r);
                 }

@@ -167,14 +167,23 @@ final class SyntheticContainer {
         return new Reading(nowNanos, "\"" + Times.rfc3339(nowNanos) + "\"", cpu.toString(), before.toString(), after.toString());
     }
 
-    /** What dockerd answers for a container that is not running when no stream is asked for. */
-    String emptyStats() {
-        return "{\"read\":\"0001-01-01T00:00:00Z\",\"preread\":\"0001-01-01T00:00:00Z\",\"pids_stats\":{},"
-                + "\"blkio_stats\":{\"io_service_bytes_recursive\":null,\"io_serviced_recursive\":null,\"io_queue_recursive\":null,"
-                + "\"io_service_time_recursive\":null,\"io_wait_time_recursive\":null,\"io_merged_recursive\":null,"
-                + "\"io_time_recursive\":null,\"sectors_recursive\":null},\"num_procs\":0,\"storage_stats\":{},"
-                + "\"cpu_stats\":" + Reading.NO_CPU + ",\"precpu_stats\":" + Reading.NO_CPU + ",\"memory_stats\":{},"
-                + "\"name\":" + Json.quote("/" + name) + ",\"id\":\"" + id + "\"}\n";
+    private Reading empty;
+
+    /**
+     * What dockerd's collector publishes for a container that is not running: an object with only
+     * name and ID, every other field zero or empty (the answer to {@code stream=false} for a stopped
+     * container, and each tick of a stream that outlives its container's stop).
+     */
+    synchronized Reading emptyReading() {
+        if (empty == null) {
+            empty = new Reading(0, Reading.ZERO_TIME, Reading.NO_CPU,
+                    "\"pids_stats\":{},\"blkio_stats\":{\"io_service_bytes_recursive\":null,\"io_serviced_recursive\":null,"
+                            + "\"io_queue_recursive\":null,\"io_service_time_recursive\":null,\"io_wait_time_recursive\":null,"
+                            + "\"io_merged_recursive\":null,\"io_time_recursive\":null,\"sectors_recursive\":null},\"num_procs\":0,"
+                            + "\"storage_stats\":{},\"cpu_stats\":",
+                    ",\"memory_stats\":{},\"name\":" + Json.quote("/" + name) + ",\"id\":\"" + id + "\"}\n");
+        }
+        return empty;
     }
 
     private static void blkio(StringBuilder b, long read, long write) {

@@ -133,7 +133,6 @@ final class SyntheticEngine {
         kill.put("signal", "15");
         events.emit("container", "kill", c.id, kill, c.image.reference());
         c.stop(Times.nowNanos(), 0);
-        collector.stopped(c);
         SortedMap<String, String> die = c.eventAttributes();
         die.put("exitCode", "0");
         events.emit("container", "die", c.id, die, c.image.reference());
@@ -155,6 +154,7 @@ final class SyntheticEngine {
             }
         }
         for (SyntheticContainer c : removed) {
+            collector.removed(c);
             events.emit("container", "destroy", c.id, c.eventAttributes(), c.image.reference());
         }
     }

@@ -161,6 +161,44 @@ class SyntheticEngineTest {
     }
 
     @Test
+    void aStreamOutlivesItsContainersStopWithEmptyObjectsAndEndsWhenItIsRemoved() throws Exception {
+        SyntheticEngine e = fleet.engine(0);
+        SyntheticContainer c = e.containers().get(2);
+        HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(engine + "/containers/" + c.id + "/stats"))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            JsonNode running = MAPPER.readTree(in.readLine());
+            e.stop(c);
+            JsonNode first = MAPPER.readTree(in.readLine());
+            JsonNode second = MAPPER.readTree(in.readLine());
+            assertEquals("0001-01-01T00:00:00Z", first.get("read").asText());
+            assertEquals(running.get("cpu_stats"), first.get("precpu_stats"), "the last real reading is the first empty one's precpu");
+            assertEquals("0001-01-01T00:00:00Z", second.get("preread").asText());
+            assertEquals(0, second.get("precpu_stats").get("cpu_usage").get("total_usage").asLong());
+            for (int i = 0; i < 60; i++) { // past the 50 exited containers an engine keeps: this one is removed
+                e.churn();
+            }
+            String rest;
+            do {
+                rest = in.readLine();
+            } while (rest != null && rest.contains("\"read\":\"0001-01-01T00:00:00Z\""));
+            assertEquals(null, rest, "the stream ends when the container is removed");
+        }
+    }
+
+    @Test
+    void oneShotIsApi141AndNotForAStream() throws Exception {
+        String c = fleet.engine(0).containers().get(3).name;
+        HttpResponse<String> both = get(engine + "/v1.41/containers/" + c + "/stats?stream=true&one-shot=true");
+        assertEquals(400, both.statusCode());
+        assertTrue(both.body().contains("cannot have stream=true and one-shot=true"), both.body());
+        JsonNode old = MAPPER.readTree(get(engine + "/v1.40/containers/" + c + "/stats?stream=false&one-shot=true").body());
+        assertTrue(old.get("precpu_stats").get("cpu_usage").get("total_usage").asLong() > 0, "API 1.40 ignores one-shot: " + old);
+        JsonNode now = MAPPER.readTree(get(engine + "/v1.41/containers/" + c + "/stats?stream=false&one-shot=true").body());
+        assertEquals(0, now.get("precpu_stats").get("cpu_usage").get("total_usage").asLong());
+    }
+
+    @Test
     void downResetsAndCountsAttemptsThenUpAnswersAgain() throws Exception {
         post("/engines/all/down");
         assertThrows(IOException.class, () -> get(engine + "/_ping"));
