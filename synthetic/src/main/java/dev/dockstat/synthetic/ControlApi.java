@@ -76,8 +76,8 @@ final class ControlApi {
     /** The engine's own record as a JSON array of the event objects it sent; since/until in unix seconds (fractions allowed). */
     private static String record(SyntheticEngine engine, HttpRequest request) {
         long now = Times.nowNanos();
-        long since = Times.parseTimestamp(request.query().getOrDefault("since", ""), now);
-        long until = Times.parseTimestamp(request.query().getOrDefault("until", ""), now);
+        Long since = Times.parseTimestamp(request.param("since"), now);
+        Long until = Times.parseTimestamp(request.param("until"), now);
         StringBuilder b = new StringBuilder("[");
         boolean first = true;
         for (EngineEvent ev : engine.events.record(since, until)) {

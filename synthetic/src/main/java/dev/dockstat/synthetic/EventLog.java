@@ -62,13 +62,14 @@ final class EventLog {
 
     /**
      * Subscribes, with the buffered events in [since, until] that match (dockerd's replay: none when
-     * neither is given), atomically with the subscription so none is lost or doubled between them.
+     * neither is given; null = not given), atomically with the subscription so none is lost or
+     * doubled between them.
      */
-    synchronized Subscription subscribe(long sinceNanos, long untilNanos, EventFilter filter) {
+    synchronized Subscription subscribe(Long sinceNanos, Long untilNanos, EventFilter filter) {
         List<EngineEvent> replay = new ArrayList<>();
-        if (sinceNanos != 0 || untilNanos != 0) {
+        if (sinceNanos != null || untilNanos != null) {
             for (EngineEvent ev : buffer) {
-                if (ev.timeNano() >= sinceNanos && (untilNanos == 0 || ev.timeNano() <= untilNanos) && filter.matches(ev)) {
+                if (within(ev, sinceNanos, untilNanos) && filter.matches(ev)) {
                     replay.add(ev);
                 }
             }
@@ -91,14 +92,18 @@ final class EventLog {
         return subscribers.size();
     }
 
-    /** The record between the two times (unix nanoseconds, 0 = open), oldest first. */
-    synchronized List<EngineEvent> record(long sinceNanos, long untilNanos) {
+    /** The record between the two times (unix nanoseconds, null = open), oldest first. */
+    synchronized List<EngineEvent> record(Long sinceNanos, Long untilNanos) {
         List<EngineEvent> out = new ArrayList<>();
         for (EngineEvent ev : record) {
-            if (ev.timeNano() >= sinceNanos && (untilNanos == 0 || ev.timeNano() <= untilNanos)) {
+            if (within(ev, sinceNanos, untilNanos)) {
                 out.add(ev);
             }
         }
         return out;
+    }
+
+    private static boolean within(EngineEvent ev, Long sinceNanos, Long untilNanos) {
+        return (sinceNanos == null || ev.timeNano() >= sinceNanos) && (untilNanos == null || ev.timeNano() <= untilNanos);
     }
 }

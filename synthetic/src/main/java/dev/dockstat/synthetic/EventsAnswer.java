@@ -16,22 +16,22 @@ final class EventsAnswer {
 
     Response answer(HttpRequest request) {
         long now = Times.nowNanos();
-        long since;
-        long until;
+        Long since;
+        Long until;
         EventFilter filter;
         try {
-            since = Times.parseTimestamp(request.query().getOrDefault("since", ""), now);
-            until = Times.parseTimestamp(request.query().getOrDefault("until", ""), now);
+            since = Times.parseTimestamp(request.param("since"), now);
+            until = Times.parseTimestamp(request.param("until"), now);
             filter = EventFilter.parse(request.param("filters"));
         } catch (IllegalArgumentException e) {
             return Response.error(400, e.getMessage());
         }
-        if (until != 0 && since > until) {
+        if (since != null && until != null && since > until) {
             return Response.error(400, "`since` time (" + request.param("since") + ") cannot be after `until` time ("
                     + request.param("until") + ")");
         }
-        boolean onlyPast = until != 0 && until < now;
-        long untilNanos = until;
+        boolean onlyPast = until != null && until < now;
+        Long untilNanos = until;
         return new Response.Streamed(200, "application/json", sink -> {
             EventLog.Subscription s = engine.events.subscribe(since, untilNanos, filter);
             try {
@@ -43,7 +43,7 @@ final class EventsAnswer {
                 }
                 while (true) {
                     EngineEvent ev;
-                    if (untilNanos == 0) {
+                    if (untilNanos == null) {
                         ev = s.live.take();
                     } else {
                         long left = untilNanos - Times.nowNanos();

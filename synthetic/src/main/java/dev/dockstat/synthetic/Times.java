@@ -62,11 +62,12 @@ final class Times {
      * A {@code since}/{@code until} value as dockerd reads it, in unix nanoseconds: unix seconds with an
      * optional fraction, an RFC 3339 time, or a Go duration meaning that long before now.
      *
+     * @return null when the value is absent or empty (dockerd reads those as not given; {@code 0} is 1970)
      * @throws IllegalArgumentException when it is none of these
      */
-    static long parseTimestamp(String value, long nowNanos) {
-        if (value.isEmpty()) {
-            return 0;
+    static Long parseTimestamp(String value, long nowNanos) {
+        if (value == null || value.isEmpty()) {
+            return null;
         }
         if (value.matches("-?\\d+(\\.\\d+)?")) {
             int dot = value.indexOf('.');

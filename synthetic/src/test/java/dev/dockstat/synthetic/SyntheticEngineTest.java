@@ -161,6 +161,21 @@ class SyntheticEngineTest {
     }
 
     @Test
+    void sinceZeroAloneReplaysTheWholeBufferThenFollows() throws Exception {
+        HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(engine + "/events?since=0")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            List<String> actions = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                actions.add(MAPPER.readTree(in.readLine()).get("Action").asText());
+            }
+            assertEquals(List.of("create", "connect", "start"), actions.subList(0, 3), "0 is 1970, not 'not given'");
+            fleet.engine(0).churn();
+            assertEquals("kill", MAPPER.readTree(in.readLine()).get("Action").asText(), "then live events");
+        }
+    }
+
+    @Test
     void aStreamOutlivesItsContainersStopWithEmptyObjectsAndEndsWhenItIsRemoved() throws Exception {
         SyntheticEngine e = fleet.engine(0);
         SyntheticContainer c = e.containers().get(2);
