@@ -16,6 +16,13 @@ final class ContainerFilter {
 
     private final Map<String, Set<String>> values;
 
+    /** Unreadable filters JSON: dockerd answers it with a 500, an unknown key with a 400. */
+    static final class BadJson extends IllegalArgumentException {
+        BadJson(String message) {
+            super(message);
+        }
+    }
+
     private ContainerFilter(Map<String, Set<String>> values) {
         this.values = values;
     }
@@ -27,11 +34,11 @@ final class ContainerFilter {
             try {
                 root = MAPPER.readTree(json);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("invalid filter: " + e.getOriginalMessage());
+                throw new BadJson(e.getOriginalMessage());
             }
             for (var e : root.properties()) {
                 if (!ACCEPTED.contains(e.getKey())) {
-                    throw new IllegalArgumentException("invalid filter '" + e.getKey() + "'");
+                    throw new IllegalArgumentException("Invalid filter '" + e.getKey() + "'");
                 }
                 Set<String> set = new LinkedHashSet<>();
                 if (e.getValue().isArray()) {

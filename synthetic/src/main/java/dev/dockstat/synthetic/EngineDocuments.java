@@ -75,6 +75,8 @@ final class EngineDocuments {
         ContainerFilter filter;
         try {
             filter = ContainerFilter.parse(request.param("filters"));
+        } catch (ContainerFilter.BadJson e) {
+            return Response.error(500, e.getMessage());
         } catch (IllegalArgumentException e) {
             return Response.error(400, e.getMessage());
         }

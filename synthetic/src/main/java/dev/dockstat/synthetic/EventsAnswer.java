@@ -24,7 +24,7 @@ final class EventsAnswer {
             until = Times.parseTimestamp(request.param("until"), now);
             filter = EventFilter.parse(request.param("filters"));
         } catch (IllegalArgumentException e) {
-            return Response.error(400, e.getMessage());
+            return Response.error(500, e.getMessage()); // dockerd 20.10 answers a bad since, until or filters JSON so
         }
         if (since != null && until != null && since > until) {
             return Response.error(400, "`since` time (" + request.param("since") + ") cannot be after `until` time ("

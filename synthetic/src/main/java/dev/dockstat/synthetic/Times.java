@@ -87,7 +87,8 @@ final class Times {
             Instant t = OffsetDateTime.parse(value).toInstant();
             return t.getEpochSecond() * 1_000_000_000L + t.getNano();
         } catch (DateTimeParseException notRfc3339) {
-            throw new IllegalArgumentException("failed to parse value as time or duration: \"" + value + "\"");
+            String seconds = value.contains(".") ? value.substring(0, value.indexOf('.')) : value;
+            throw new IllegalArgumentException("strconv.ParseInt: parsing \"" + seconds + "\": invalid syntax"); // dockerd's words
         }
     }
 

@@ -34,6 +34,9 @@ abstract class EngineUnderTest implements AutoCloseable {
 
     abstract String name();
 
+    @Override
+    public abstract void close() throws IOException;
+
     /** A client for the checks themselves. */
     abstract DockerClient client();
 
