@@ -56,6 +56,8 @@ class SyntheticFidelityIT {
     private static final double CPU = 50.0;
     /** One tolerance for both engines: an 8 s average of a container held at its limit. */
     private static final double CPU_TOLERANCE = 1.0;
+    /** And for a 1 s sample (the kernel's quota enforcement itself jitters by that much). */
+    private static final double SAMPLE_TOLERANCE = 3.5;
     private static final int ROUNDS = 8;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -101,20 +103,31 @@ class SyntheticFidelityIT {
                 return r.stats().get(0);
             };
             ours.apply(collector.collect(c -> c.id().equals(id))); // the first reading, while a fresh burner warms up
-            long[] kernelBefore = kernelCpu(engine, id);
             List<ContainerStats> stats = new ArrayList<>();
+            List<long[]> kernel = new ArrayList<>();
             for (int i = 0; i <= ROUNDS; i++) {
                 stats.add(ours.apply(collector.collect(c -> c.id().equals(id))));
+                kernel.add(kernelCpu(engine, id)); // right after the engine's reading, as close to it as we can
             }
-            long[] kernelAfter = kernelCpu(engine, id);
             StatsSample first = stats.get(0).sample();
             StatsSample last = stats.get(stats.size() - 1).sample();
             double cpu = StatsCalculator.cpuPercent(last, first);
-            double kernel = kernelBefore == null ? CPU
-                    : (double) (kernelAfter[0] - kernelBefore[0]) / (kernelAfter[1] - kernelBefore[1]) * 100;
-            List<String> perRound = stats.stream().skip(1).map(s -> String.format(Locale.ROOT, "%.1f", s.cpuPercent())).toList();
-            record("a. CPU % over 8 s (limit 50)", engine, String.format(Locale.ROOT, "%.2f (kernel %.2f)", cpu, kernel));
-            record("a. CPU % per round", engine, String.join(" ", perRound));
+            double kernelCpu = kernelPercent(kernel, 0, ROUNDS);
+            // each 1 s interval is judged against the limit only when the kernel shows the burner held at it
+            // (on the shared 2 cores other work can starve it); the synthetic engine's rate is exact
+            int judged = 0;
+            List<String> perRound = new ArrayList<>();
+            for (int i = 1; i <= ROUNDS; i++) {
+                double ours1 = stats.get(i).cpuPercent();
+                double kernel1 = kernelPercent(kernel, i - 1, i);
+                perRound.add(String.format(Locale.ROOT, "%.1f", ours1));
+                if (Math.abs(kernel1 - CPU) <= SAMPLE_TOLERANCE) {
+                    judged++;
+                    assertEquals(CPU, ours1, SAMPLE_TOLERANCE, "1 s sample " + i + " (kernel " + kernel1 + ")");
+                }
+            }
+            record("a. CPU % over 8 s (limit 50)", engine, String.format(Locale.ROOT, "%.2f (kernel %.2f)", cpu, kernelCpu));
+            record("a. CPU % per 1 s round", engine, String.join(" ", perRound) + " (" + judged + "/" + ROUNDS + " judged)");
             for (ContainerStats s : stats) {
                 StatsSample x = s.sample();
                 assertTrue(x.totalInactiveFile() >= 0 && x.totalInactiveFile() < x.memUsage(), "cgroup v1 page cache: " + x);
@@ -133,11 +146,19 @@ class SyntheticFidelityIT {
             }
             record("a. net/blkio over the run", engine, String.format(Locale.ROOT, "non-decreasing; net rx %s, blk read %d->%d",
                     last.netRx() < 0 ? "absent (--network none)" : first.netRx() + "->" + last.netRx(), first.blkRead(), last.blkRead()));
-            // a burner starved by other work on the 2 cores is not held at its limit: only judged when the kernel shows it was
-            Assumptions.assumeTrue(Math.abs(kernel - CPU) <= CPU_TOLERANCE,
-                    "the kernel did not hold the burner at its limit (host busy): " + kernel);
-            assertEquals(CPU, cpu, CPU_TOLERANCE, "CPU % of a container at 50 % of a CPU");
+            Assumptions.assumeTrue(judged * 2 >= ROUNDS, "the kernel did not hold the burner at its limit in most seconds "
+                    + "(host busy): " + perRound + ", kernel over the run " + kernelCpu);
+            if (Math.abs(kernelCpu - CPU) <= CPU_TOLERANCE) {
+                assertEquals(CPU, cpu, CPU_TOLERANCE, "CPU % over the run of a container at 50 % of a CPU");
+            }
         }
+    }
+
+    /** CPU % the kernel accounted between two of the readings; the configured rate for the synthetic engine. */
+    private static double kernelPercent(List<long[]> kernel, int from, int to) {
+        long[] a = kernel.get(from);
+        long[] b = kernel.get(to);
+        return a == null ? CPU : (double) (b[0] - a[0]) / (b[1] - a[1]) * 100;
     }
 
     /** The real burner's cgroup CPU time and the wall time it was read at; null for the synthetic engine (its rate is exact). */
