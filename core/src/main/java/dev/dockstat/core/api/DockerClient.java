@@ -289,6 +289,16 @@ public final class DockerClient implements AutoCloseable {
     }
 
     /**
+     * {@code GET /system/df} as JSON to pass on (serve-ipc): the engine's body, with the figures a
+     * reader sums brought to dockerd's meaning by the flavour; dockerd's comes byte for byte.
+     *
+     * @param cap the largest body accepted
+     */
+    public byte[] diskUsageBody(int cap) {
+        return flavour.diskUsageBody(getRaw("/system/df", DF_TIMEOUT, cap));
+    }
+
+    /**
      * A versioned GET whose body is returned as the engine sent it (for byte-for-byte passthrough).
      *
      * @param cap the largest body accepted; a larger one fails instead of being cut into invalid JSON
