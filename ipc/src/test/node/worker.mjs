@@ -113,8 +113,11 @@ export const socketEnv = (envId, socketPath = testbed.DOCKSTAT_TB_SOCKET) => ({
   type: 'configure', envId, name: `env${envId}`, connectionType: 'socket', config: { type: 'socket', socketPath },
 });
 
-/** A `configure` for the test bed's Podman service: a socket environment, as Dockhand sends one for Podman. */
-export const podmanEnv = (envId) => socketEnv(envId, podmanBed.DOCKSTAT_TB_PODMAN_SOCKET);
+/**
+ * A `configure` for the test bed's Podman service: a socket environment, as Dockhand sends one for
+ * Podman; `statsSource` (dockstat's extension) when given, e.g. 'engine' for Podman's own stats API.
+ */
+export const podmanEnv = (envId, statsSource) => ({ ...socketEnv(envId, podmanBed.DOCKSTAT_TB_PODMAN_SOCKET), ...(statsSource ? { statsSource } : {}) });
 
 /** A `configure` for the test bed's dockerd mTLS listener (tcp://127.0.0.1:2376), PEM texts inline as Dockhand sends them. */
 export const mtlsEnv = (envId) => {
