@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dockstat.testbed.TestBed;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code dockstat run PLAN.yaml} and the live view against the test bed's Podman service
+ * {@code dockstat run PLAN.yaml}, the live view and {@code serve-metrics} against the test bed's Podman service
  * ({@code scripts/testbed podman-up}; docs/podman.md). A {@code --cpus 0.5} burner is held to 50 ± 3
  * when the kernel's own count for its cgroup says it got its half CPU; on a machine too busy for
  * that, to the kernel's count itself.
@@ -140,10 +146,13 @@ class PodmanCliIT {
         RunCommandIT.assertNoPartialFiles(dir);
     }
 
-    @Test
-    void theLiveViewShowsPodmansContainersWithTheBurnersCpu() throws Exception {
+    /** {@code engine}: Podman's stats API through the flavour (a remote Podman's path); {@code auto}: the kernel's files here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"engine", "auto"})
+    void theLiveViewShowsPodmansContainersWithTheBurnersCpu(String source) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")) || Files.isExecutable(Path.of("/usr/local/bin/tmux")), "tmux");
-        Path work = LiveViewIT.startView(120, 20, "DOCKER_HOST=" + TestBed.get().podmanSocketUri(), BURN + " " + IDLE);
+        Path work = LiveViewIT.startView(120, 20, "DOCKER_HOST=" + TestBed.get().podmanSocketUri(),
+                "--source " + source + " " + BURN + " " + IDLE);
         try {
             // the live view's rows are a second apart; the screens give the burner's figure a row at a time
             LiveViewIT.awaitScreen("both Podman containers, sorted by CPU, the burner first", s -> s.contains("sorted by CPU")
@@ -164,16 +173,67 @@ class PodmanCliIT {
             long[] after = cgroupCpu(burnerId);
             String screen = LiveViewIT.screen();
             Files.createDirectories(LiveViewIT.CAPTURES);
-            LiveViewIT.save("podman-stats.txt", screen);
+            LiveViewIT.save("podman-stats-" + source + ".txt", screen);
             assertTrue(screen.contains(BURN) && !screen.contains(" " + BURN.substring(1) + " "), "the whole name, no first character cut:\n" + screen);
             List<Double> steady = seen.subList(1, seen.size()); // the first frame's interval can be short (docs/podman.md)
             double mean = steady.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             assertBurner(mean, percent(before, after), String.format(Locale.ROOT,
-                    "live view: burner mean %.2f over frames %s, kernel %.2f", mean, seen, percent(before, after)));
+                    "live view, %s source: burner mean %.2f over frames %s, kernel %.2f", source, mean, seen, percent(before, after)));
             LiveViewIT.keys("q");
             LiveViewIT.assertRestored(work, "0", "");
         } finally {
             LiveViewIT.end(work);
+        }
+    }
+
+    private static final Pattern SERVING = Pattern.compile("serving metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics");
+    private static final Pattern BURNER_CPU = Pattern.compile(
+            "(?m)^container_cpu_usage_seconds_total\\{[^}]*name=\"" + BURN + "\"[^}]*} (\\S+) (\\d+)$");
+
+    /** The burner's CPU counter (s) and the engine's reading time it carries (ms), from one scrape. */
+    static double[] scrapeBurner(HttpClient http, URI uri) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = BURNER_CPU.matcher(body);
+            return m.find() ? new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))} : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * {@code serve-metrics} watching the Podman socket, scraped over plain HTTP: the rate of the
+     * burner's {@code container_cpu_usage_seconds_total} between two samples 16 s apart (by the
+     * reading times the samples carry, as Prometheus' rate() uses them) is its CPU in percent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"engine", "auto"})
+    void serveMetricsServesTheBurnersCpuSeries(String source) throws Exception {
+        try (Launched server = Launched.start(java.util.Map.of(), "-H", TestBed.get().podmanSocketUri(),
+                "serve-metrics", "--listen", "127.0.0.1:0", "--interval", "2s", "--source", source)) {
+            server.awaitStderr("the address", Duration.ofSeconds(20), err -> SERVING.matcher(err).find());
+            Matcher address = SERVING.matcher(server.stderr());
+            assertTrue(address.find(), server.stderr());
+            URI uri = URI.create("http://127.0.0.1:" + address.group(1) + "/metrics");
+            HttpClient http = HttpClient.newHttpClient();
+            double[][] first = new double[1][];
+            // the first reading of a container has no interval yet; start from the one after it
+            TestBed.await("the burner's series", Duration.ofSeconds(30), () -> (first[0] = scrapeBurner(http, uri)) != null);
+            double firstTime = first[0][1];
+            TestBed.await("a newer reading", Duration.ofSeconds(30), () -> (first[0] = scrapeBurner(http, uri)) != null && first[0][1] > firstTime);
+            long[] before = cgroupCpu(burnerId);
+            double[][] last = new double[1][];
+            TestBed.await("a reading 16 s later", Duration.ofSeconds(60),
+                    () -> (last[0] = scrapeBurner(http, uri)) != null && last[0][1] - first[0][1] >= 16_000);
+            long[] after = cgroupCpu(burnerId);
+            double rate = (last[0][0] - first[0][0]) / ((last[0][1] - first[0][1]) / 1000) * 100;
+            assertBurner(rate, percent(before, after), String.format(Locale.ROOT,
+                    "serve-metrics, %s source: rate of the burner's CPU counter %.2f %% over %.1f s, kernel %.2f",
+                    source, rate, (last[0][1] - first[0][1]) / 1000, percent(before, after)));
+            assertFalse(server.stderr().contains("Exception"), server.stderr());
         }
     }
 }
