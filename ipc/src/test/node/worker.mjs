@@ -4,7 +4,7 @@
 // in bench/src/main/node/. Only Node's own modules.
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
@@ -16,6 +16,26 @@ const TB_DIR = process.env.DOCKSTAT_TESTBED_DIR || '/tmp/dockstat-testbed';
 /** The endpoints file `scripts/testbed up` writes, as an object (DOCKSTAT_TB_SOCKET, DOCKSTAT_TB_TLS, ...). */
 export const testbed = Object.fromEntries(readFileSync(path.join(TB_DIR, 'testbed.env'), 'utf8').split('\n')
   .filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+
+/**
+ * The test bed's Podman service (`scripts/testbed podman-up` writes podman/podman.env): its
+ * endpoints, or null when it was never brought up or its socket is gone.
+ */
+export const podmanBed = (() => {
+  const file = path.join(TB_DIR, 'podman', 'podman.env');
+  if (!existsSync(file)) return null;
+  const values = Object.fromEntries(readFileSync(file, 'utf8').split('\n')
+    .filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return existsSync(values.DOCKSTAT_TB_PODMAN_SOCKET) ? values : null;
+})();
+
+/** Why the Podman cases cannot run here, or false when they can (node:test's `skip` option). */
+export const podmanMissing = podmanBed ? false
+  : `no Podman service at ${path.join(TB_DIR, 'podman', 'podman.sock')}: scripts/testbed podman-up`;
+
+/** The podman CLI as a client of the test bed's Podman service only; its stdout, trimmed. */
+export const podman = (...args) => execFileSync('podman', ['--remote', '--url', `unix://${podmanBed.DOCKSTAT_TB_PODMAN_SOCKET}`, ...args],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** A file of the test bed's PKI (ca.pem, client-cert.pem, client-key.pem, token), as text. */
 export const pem = (file) => readFileSync(path.join(testbed.DOCKSTAT_TB_PKI, file), 'utf8');
@@ -92,6 +112,12 @@ export class Worker {
 export const socketEnv = (envId, socketPath = testbed.DOCKSTAT_TB_SOCKET) => ({
   type: 'configure', envId, name: `env${envId}`, connectionType: 'socket', config: { type: 'socket', socketPath },
 });
+
+/**
+ * A `configure` for the test bed's Podman service: a socket environment, as Dockhand sends one for
+ * Podman; `statsSource` (dockstat's extension) when given, e.g. 'engine' for Podman's own stats API.
+ */
+export const podmanEnv = (envId, statsSource) => ({ ...socketEnv(envId, podmanBed.DOCKSTAT_TB_PODMAN_SOCKET), ...(statsSource ? { statsSource } : {}) });
 
 /** A `configure` for the test bed's dockerd mTLS listener (tcp://127.0.0.1:2376), PEM texts inline as Dockhand sends them. */
 export const mtlsEnv = (envId) => {

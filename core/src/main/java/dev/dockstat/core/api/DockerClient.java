@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Docker Engine API calls dockstat makes, over any {@link Transport}. Thread-safe. Every
@@ -44,6 +45,8 @@ public final class DockerClient implements AutoCloseable {
     private final Transport transport;
     private volatile ApiVersion version;
     private volatile EngineFlavour flavour = EngineFlavour.DOCKERD;
+    /** A lock, not a monitor: the request made under it must not pin a virtual thread's carrier (JDK 21). */
+    private final ReentrantLock flavourLock = new ReentrantLock();
     private final long tickOrigin = System.nanoTime();
     private volatile long engineClockOffsetMillis;
     /** Where collectors read counters; the engine's API until a command attaches another source. */
@@ -89,14 +92,16 @@ public final class DockerClient implements AutoCloseable {
                 throw new UnsupportedEngineException("the engine at " + where() + " speaks API " + engine
                         + "; dockstat needs " + ApiVersion.MIN + " or newer (Docker Engine 20.10+)");
             }
-            version = ApiVersion.negotiate(engine);
+            ApiVersion negotiated = ApiVersion.negotiate(engine);
             response.header("Date").ifPresent(this::learnEngineClock);
             boolean libpod = response.header("Libpod-Api-Version").isPresent();
             response.close(); // before the next request: a one-connection transport needs it back
-            if (libpod && flavour == EngineFlavour.DOCKERD) { // once: later pings keep what it found
-                flavour = readFlavour();
+            if (libpod) {
+                findFlavour(negotiated);
             }
-            return version;
+            // published after the flavour: a thread that sees a version (and so skips the ping) sees the flavour too
+            version = negotiated;
+            return negotiated;
         }
     }
 
@@ -154,8 +159,27 @@ public final class DockerClient implements AutoCloseable {
         return flavour;
     }
 
-    private EngineFlavour readFlavour() {
-        return read("/version", Pool.REQUEST, PING_TIMEOUT, body -> EngineFlavour.fromVersion(Json.MAPPER.readTree(body)), "version");
+    /**
+     * Once per client, whichever thread pings first: later pings keep what it found, and every
+     * thread uses the one flavour (Podman's keeps state its CPU figures depend on).
+     */
+    private void findFlavour(ApiVersion negotiated) {
+        flavourLock.lock();
+        try {
+            if (flavour != EngineFlavour.DOCKERD) {
+                return;
+            }
+            try (TransportResponse response = send(TransportRequest.get("/v" + negotiated + "/version", Pool.REQUEST, PING_TIMEOUT))) {
+                flavour = EngineFlavour.fromVersion(Json.MAPPER.readTree(response.body()));
+            } catch (JacksonException e) {
+                throw new MalformedResponseException("version: unreadable answer from " + where()
+                        + " (" + FailureReasons.firstLine(e.getOriginalMessage()) + ")", e);
+            } catch (IOException e) {
+                throw readFailure("version", e);
+            }
+        } finally {
+            flavourLock.unlock();
+        }
     }
 
     /** The negotiated API version, pinging once if needed. */
@@ -286,6 +310,17 @@ public final class DockerClient implements AutoCloseable {
     public DiskUsage diskUsage() {
         return read("/system/df", Pool.REQUEST, DF_TIMEOUT,
                 body -> flavour.diskUsage(Json.MAPPER.readValue(body, DiskUsage.class)), "disk usage");
+    }
+
+    /**
+     * {@code GET /system/df} as JSON to pass on (serve-ipc, {@code run}): the engine's body, with the figures a
+     * reader sums brought to dockerd's meaning by the flavour; dockerd's comes byte for byte.
+     *
+     * @param cap the largest body accepted
+     */
+    public byte[] diskUsageBody(int cap) {
+        version(); // the ping that finds the flavour
+        return flavour.diskUsageBody(getRaw("/system/df", DF_TIMEOUT, cap));
     }
 
     /**

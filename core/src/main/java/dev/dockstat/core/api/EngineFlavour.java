@@ -34,6 +34,11 @@ public interface EngineFlavour {
         }
 
         @Override
+        public byte[] diskUsageBody(byte[] raw) {
+            return raw;
+        }
+
+        @Override
         public EventQuery events(EventQuery query, long engineNowNanos) {
             return query;
         }
@@ -56,6 +61,13 @@ public interface EngineFlavour {
 
     /** {@code /system/df} with dockerd's meaning of every figure. */
     DiskUsage diskUsage(DiskUsage raw);
+
+    /**
+     * A {@code /system/df} body passed on as JSON (serve-ipc's {@code disk_usage.data}), with the
+     * figures a reader sums given dockerd's meaning. Returns {@code raw} itself when nothing needs
+     * changing, so dockerd's body goes on byte for byte.
+     */
+    byte[] diskUsageBody(byte[] raw);
 
     /**
      * The {@code /events} query to send for {@code query}. When it returns another query, the client

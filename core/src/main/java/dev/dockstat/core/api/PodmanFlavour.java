@@ -1,7 +1,11 @@
 package dev.dockstat.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockstat.core.df.DiskUsage;
 import dev.dockstat.core.model.StatsSample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -105,10 +109,44 @@ final class PodmanFlavour implements EngineFlavour {
         }
         long layers = 0;
         for (DiskUsage.Image image : raw.images()) {
-            if (image.size() > 0) {
-                layers += image.size() - Math.max(0, image.sharedSize());
-            }
+            layers += uniqueSize(image.size(), image.sharedSize());
         }
         return new DiskUsage(layers, raw.images(), raw.containers(), raw.volumes(), raw.buildCache());
+    }
+
+    /**
+     * The same {@code LayersSize} as {@link #diskUsage}, written into the body itself: a reader of the
+     * raw JSON (Dockhand sums {@code disk_usage.data}) would otherwise count Podman's images as 0 bytes.
+     * Only that member changes; the rest keeps Podman's own shape (names without a slash, tags
+     * without a repository), which no sum reads. A body that is not a JSON object goes on as it came.
+     */
+    @Override
+    public byte[] diskUsageBody(byte[] raw) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(raw);
+        } catch (IOException e) {
+            return raw; // the caller reports a body that is not JSON
+        }
+        if (!(root instanceof ObjectNode df) || df.path("LayersSize").asLong(0) > 0) {
+            return raw;
+        }
+        long layers = 0;
+        for (JsonNode image : df.path("Images")) {
+            layers += uniqueSize(image.path("Size").asLong(0), image.path("SharedSize").asLong(0));
+        }
+        if (layers == 0) {
+            return raw;
+        }
+        df.put("LayersSize", layers);
+        try {
+            return Json.MAPPER.writeValueAsBytes(df);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a tree just read always writes
+        }
+    }
+
+    private static long uniqueSize(long size, long sharedSize) {
+        return size > 0 ? size - Math.max(0, sharedSize) : 0;
     }
 }

@@ -31,7 +31,8 @@ import java.util.function.LongSupplier;
  *       the previous round's sample); then, as its listener, {@code /info} and {@link HostMetrics};</li>
  *   <li>events: an {@link EventFollower} (stream or poll, resumed with {@code since});</li>
  *   <li>disk: after {@link WatchSettings#diskDelay()}, then every {@link WatchSettings#diskInterval()},
- *       {@code /system/df} and {@code /info} as the engine sent them.</li>
+ *       {@code /system/df} and {@code /info} as the engine sent them (an engine whose df figures mean
+ *       something else, Podman's, has them brought to dockerd's meaning by its flavour).</li>
  * </ul>
  * The metrics and event loops share one {@link Reachability}, so the listener hears the engine's
  * status on the first check and then only when it changes.
@@ -52,7 +53,8 @@ public final class EngineWatch implements AutoCloseable {
         void event(EngineEvent event);
 
         /**
-         * A disk check: the bodies of {@code /system/df} and {@code /info} as the engine sent them.
+         * A disk check: the bodies of {@code /system/df} ({@link DockerClient#diskUsageBody}) and
+         * {@code /info} as the engine sent them.
          *
          * @param info null when {@code /info} failed
          */
@@ -219,7 +221,7 @@ public final class EngineWatch implements AutoCloseable {
         byte[] df;
         try {
             client.ping(DockerClient.PING_TIMEOUT);
-            df = client.getRaw("/system/df", DockerClient.DF_TIMEOUT, DF_CAP);
+            df = client.diskUsageBody(DF_CAP);
         } catch (DockerException e) {
             if (!closed) {
                 listener.diagnostic("disk usage skipped: " + e.getMessage());

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -26,6 +27,8 @@ final class HttpClientResponse implements TransportResponse {
     private final boolean stream;
     private final InputStream body;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Reads blocked in the body now: a close from another thread then aborts them, it never drains. */
+    private final AtomicInteger reading = new AtomicInteger();
 
     HttpClientResponse(TransportRequest origin, HttpUriRequestBase request, ClassicHttpResponse response, Deadlines.Handle deadline,
             boolean stream) throws IOException {
@@ -60,8 +63,10 @@ final class HttpClientResponse implements TransportResponse {
             return;
         }
         try {
-            if (stream || deadline.fired()) {
-                request.cancel(); // never drain a stream: it has no end
+            if (stream || deadline.fired() || reading.get() > 0) {
+                // never drain a stream: it has no end; nor a body another thread is still reading
+                // (a bounded events read held open by the engine): a close from outside aborts
+                request.cancel();
             } else {
                 // The rest of a JSON body is a few bytes at most; reading it keeps the connection
                 // reusable. The deadline still guards this read.
@@ -87,19 +92,25 @@ final class HttpClientResponse implements TransportResponse {
 
         @Override
         public int read() throws IOException {
+            reading.incrementAndGet();
             try {
                 return super.read();
             } catch (IOException e) {
                 throw translate(e);
+            } finally {
+                reading.decrementAndGet();
             }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            reading.incrementAndGet();
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {
                 throw translate(e);
+            } finally {
+                reading.decrementAndGet();
             }
         }
 

@@ -107,6 +107,22 @@ class PodmanFlavourTest {
     }
 
     @Test
+    void aDfBodyPassedOnCarriesTheLayersSizeAndOtherwisePodmansShape() throws IOException {
+        byte[] raw = resource("system-df.json");
+        byte[] body = podman().diskUsageBody(raw);
+        com.fasterxml.jackson.databind.JsonNode before = Json.MAPPER.readTree(raw);
+        com.fasterxml.jackson.databind.node.ObjectNode after = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(body);
+        assertEquals(1997893, after.path("LayersSize").asLong());
+        after.put("LayersSize", 0);
+        assertEquals(before, after, "only LayersSize changes");
+        assertSame(raw, EngineFlavour.DOCKERD.diskUsageBody(raw), "dockerd's body goes on byte for byte");
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        assertSame(notJson, podman().diskUsageBody(notJson));
+        byte[] sized = "{\"LayersSize\":5,\"Images\":[{\"Size\":7}]}".getBytes(StandardCharsets.UTF_8);
+        assertSame(sized, podman().diskUsageBody(sized), "a LayersSize the engine filled in is kept");
+    }
+
+    @Test
     void dockerdSamplesPassUnchanged() throws IOException {
         byte[] body = resource("stats-burner-oneshot.json");
         assertEquals(StatsJson.read(new ByteArrayInputStream(body)), read(body, EngineFlavour.DOCKERD));
