@@ -3,6 +3,7 @@
 // metrics interval and the event mode), and everything it writes kept as compact per-environment
 // records: metrics times, status lines, events with their latency (engine timeNano to the line read
 // here), disk checks. The worker process is sampled from outside through /proc every few seconds.
+import { writeFileSync } from 'node:fs';
 import { Worker, now } from '../../../../ipc/src/test/node/worker.mjs';
 import { procStats, taskCount, socketCount, loadavg, sleep } from './measure.mjs';
 import { dockhandBurst, configureFor } from './synthetic.mjs';
@@ -80,15 +81,21 @@ export class FleetParent {
     } catch { /* the worker has ended */ }
   }
 
-  /** Shuts the worker down; returns its exit. */
+  /** Shuts the worker down (SIGKILL if it has not exited 10 s after `shutdown`); returns its exit and how long it took. */
   async stop() {
     this.sample();
     clearInterval(this.sampleTimer);
+    const asked = Date.now();
+    const killer = setTimeout(() => { this.killed = true; this.worker.child.kill('SIGKILL'); }, 10000);
     const exit = await this.worker.stop();
+    clearTimeout(killer);
     this.drain();
     clearInterval(this.drainTimer);
-    return exit;
+    return { ...exit, afterShutdownMs: exit.at - asked, killed: Boolean(this.killed) };
   }
+
+  /** The worker's stderr so far, to a file. */
+  saveStderr(file) { writeFileSync(file, this.worker.stderr.join('\n') + '\n'); }
 
   /** Gaps between consecutive metrics lines of environment i (0-based) whose later line falls in [from, to). */
   gaps(i, from = -Infinity, to = Infinity) {

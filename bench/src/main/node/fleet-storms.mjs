@@ -141,6 +141,7 @@ async function main() {
     writeJson(opt.json, result);
     if (opt.md) appendFileSync(opt.md, markdown(result));
   } finally {
+    parent.saveStderr(`${opt.log}/worker-storms.stderr`);
     killAll();
     await fleet.stop();
   }

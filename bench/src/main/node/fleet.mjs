@@ -52,11 +52,13 @@ async function main() {
     const tEnd = Date.now();
     const records = fleet ? await engineRecords(fleet, parent, t0, tEnd) : null;
     const exit = await parent.stop();
+    parent.saveStderr(`${opt.log}/worker-${n}x${opt.containers}.stderr`);
     const result = summarize(parent, t0, tEnd, records, exit, loadBefore);
     print(result);
     writeJson(opt.json, result);
     if (opt.md) appendFileSync(opt.md, markdown(result));
   } finally {
+    if (parent.worker.stderr.length) parent.saveStderr(`${opt.log}/worker-${n}x${opt.containers}.stderr`);
     killAll();
     if (fleet) await fleet.stop();
   }

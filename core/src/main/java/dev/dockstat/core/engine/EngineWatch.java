@@ -127,7 +127,7 @@ public final class EngineWatch implements AutoCloseable {
             public void diagnostic(String message) {
                 listener.diagnostic(message);
             }
-        }, new Backoff());
+        }, Backoff.jittered()); // a fleet's environments that lose their engines together retry apart
         follower.setMode(settings.eventMode(), settings.pollInterval());
     }
 
