@@ -386,6 +386,11 @@ public final class DockerClient implements AutoCloseable {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Closes the idle connections of the stats fan-out: for a caller whose next round is far off. */
+    public void closeIdleStatsConnections() {
+        transport.closeIdle(Pool.FANOUT);
+    }
+
     @Override
     public void close() {
         statsSource.close();

@@ -8,6 +8,7 @@ import dev.dockstat.core.events.EventFollower;
 import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.loop.Pacer;
 import dev.dockstat.core.loop.Reachability;
+import dev.dockstat.core.loop.StartSlots;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.stats.HostMetrics;
@@ -70,6 +71,9 @@ public final class EngineWatch implements AutoCloseable {
     /** Largest {@code /info} body passed on with a disk check. */
     public static final int INFO_CAP = 2 * 1024 * 1024;
 
+    /** Rounds closer together than this reuse the stats connections of the last one. */
+    static final Duration KEEP_STATS_CONNECTIONS_BELOW = Duration.ofSeconds(10);
+
     private final DockerClient client;
     private final Listener listener;
     private final Reachability reachability;
@@ -79,10 +83,21 @@ public final class EngineWatch implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>(3);
     /** Containers whose stats failed in the last round (metrics loop only): each failure is said once. */
     private final Set<String> failingStats = new HashSet<>();
+    /** When the first metrics round may start; null = at once. */
+    private final StartSlots slots;
     private volatile WatchSettings settings;
     private volatile boolean closed;
 
     public EngineWatch(DockerClient client, WatchSettings settings, Listener listener) {
+        this(client, settings, listener, null);
+    }
+
+    /**
+     * @param slots shared by the watches of one process, so their metrics rounds do not all run in
+     *     the same second (null: the first round at once)
+     */
+    public EngineWatch(DockerClient client, WatchSettings settings, Listener listener, StartSlots slots) {
+        this.slots = slots;
         this.client = client;
         this.settings = settings;
         this.listener = listener;
@@ -100,6 +115,7 @@ public final class EngineWatch implements AutoCloseable {
                     public void collected(Round round) {
                         if (!closed) {
                             hostFigures(round);
+                            releaseStatsConnections();
                         }
                     }
 
@@ -108,6 +124,7 @@ public final class EngineWatch implements AutoCloseable {
                         if (closed) {
                             return;
                         }
+                        releaseStatsConnections();
                         switch (failure.kind()) {
                             case UNREACHABLE -> { } // the status message says it
                             case LIST -> listener.error(prefixed("list containers", failure.message()));
@@ -136,7 +153,12 @@ public final class EngineWatch implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(metrics::run));
+        long firstRound = slots == null ? System.nanoTime() : slots.take();
+        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(() -> {
+            if (pacer.awaitUntil(() -> firstRound)) {
+                metrics.run();
+            }
+        }));
         threads.add(Thread.ofVirtual().name("dockstat-events").start(follower::run));
         if (settings.diskEnabled()) {
             threads.add(Thread.ofVirtual().name("dockstat-disk").start(this::diskLoop));
@@ -166,6 +188,18 @@ public final class EngineWatch implements AutoCloseable {
     /** The engine's client, for requests outside the loops (e.g. per-container history). */
     public DockerClient client() {
         return client;
+    }
+
+    /**
+     * The stats fan-out holds a connection per container while a round runs; between rounds of a
+     * long interval they would sit idle, a socket and 20-30 KB of buffers each (100 environments
+     * of 50 containers: 5000 of them, more than the worker's heap). They are closed after each
+     * round unless the next one is near.
+     */
+    private void releaseStatsConnections() {
+        if (settings.metricsInterval().compareTo(KEEP_STATS_CONNECTIONS_BELOW) >= 0) {
+            client.closeIdleStatsConnections();
+        }
     }
 
     /** After a collected round: {@code /info}, then the host figures when they are meaningful. */
