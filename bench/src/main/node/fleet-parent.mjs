@@ -130,3 +130,30 @@ export function fig(xs, digits = 0) {
   for (const x of s) sum += x;
   return { count: s.length, min: r(s[0]), p50: r(at(50)), p99: r(at(99)), max: r(s[s.length - 1]), mean: r(sum / s.length) };
 }
+
+/**
+ * The container events delivered per environment with a time in [since, until] (unix seconds)
+ * against each engine's own record of what it emitted there (the worker asks the engines for
+ * container events only): how many were emitted, missing at the parent, delivered twice, or
+ * delivered without being in the record.
+ */
+export async function compareEvents(control, parent, since, until) {
+  const inWindow = (timeNano) => timeNano >= since * 1e9 && timeNano < (until + 1) * 1e9;
+  const delivered = new Map(); // envId -> Map(key -> times delivered)
+  for (const e of parent.events) {
+    if (!inWindow(Number(e.key.split('|')[0]))) continue;
+    if (!delivered.has(e.envId)) delivered.set(e.envId, new Map());
+    const m = delivered.get(e.envId);
+    m.set(e.key, (m.get(e.key) || 0) + 1);
+  }
+  let expected = 0, missing = 0, twice = 0, unknown = 0;
+  for (let i = 0; i < parent.endpoints.length; i++) {
+    const record = await control.events(i, since, until + 1);
+    const keys = new Set(record.filter((e) => (e.Type ?? 'container') === 'container' && inWindow(Number(e.timeNano))).map(eventKey));
+    const got = delivered.get(i + 1) || new Map();
+    expected += keys.size;
+    for (const k of keys) if (!got.has(k)) missing++;
+    for (const [k, c] of got) { if (c > 1) twice++; if (!keys.has(k)) unknown++; }
+  }
+  return { since, until, expected, missing, twice, unknown };
+}

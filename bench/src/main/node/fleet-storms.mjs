@@ -18,7 +18,7 @@ import { appendFileSync } from 'node:fs';
 import { killAll } from '../../../../ipc/src/test/node/worker.mjs';
 import { options, sleep, loadavg, writeJson } from './measure.mjs';
 import { startFleet, stopFleets } from './synthetic.mjs';
-import { FleetParent, fig, eventKey } from './fleet-parent.mjs';
+import { FleetParent, fig, compareEvents } from './fleet-parent.mjs';
 
 const opt = options({ engines: 100, containers: 50, churn: 10, interval: 30000, downSeconds: 60, slowMs: 20000, slowSeconds: 120,
   portBase: 24000, control: 23999, json: '', md: '', log: '/tmp' });
@@ -26,7 +26,7 @@ const opt = options({ engines: 100, containers: 50, churn: 10, interval: 30000, 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 /** Connections accepted by all engines together (the fleet's /metrics). */
-const accepted = (m) => sum(engineList(m).map((e) => e.connectionsAccepted ?? 0));
+const accepted = (m) => sum(engineList(m).map((e) => e.counters?.connectionsAccepted ?? e.connectionsAccepted ?? 0));
 const engineList = (m) => (Array.isArray(m.engines) ? m.engines : Object.values(m.engines ?? {}));
 
 /**
@@ -117,7 +117,7 @@ async function main() {
     const offAt = perEnv.map((l) => l.find((s) => !s.online)?.t).filter(Boolean);
     const m = await fleet.control.metrics();
     const attempts = attemptsPerSecond(m, downAt - 10000, Date.now());
-    const records = await compareEvents(fleet, parent, Math.floor(downAt / 1000) - 20, Math.floor(Date.now() / 1000) - 10);
+    const records = await compareEvents(fleet.control, parent, Math.floor(downAt / 1000) - 20, Math.floor(Date.now() / 1000) - 10);
     result.storm = {
       downSeconds: opt.downSeconds,
       offlineLines: fig(perEnv.map((l) => l.filter((s) => !s.online).length)), onlineLines: fig(perEnv.map((l) => l.filter((s) => s.online).length)),
@@ -145,21 +145,6 @@ async function main() {
     killAll();
     await fleet.stop();
   }
-}
-
-/** The events delivered per environment in [since, until] (unix s) against each engine's record of them. */
-async function compareEvents(fleet, parent, since, until) {
-  const inWindow = (k) => { const t = Number(k.split('|')[0]); return t >= since * 1e9 && t < (until + 1) * 1e9; };
-  let expected = 0, missing = 0, twice = 0, unknown = 0;
-  for (let i = 0; i < parent.endpoints.length; i++) {
-    const keys = new Set((await fleet.control.events(i, since, until)).map(eventKey).filter(inWindow));
-    const got = new Map();
-    for (const e of parent.events) if (e.envId === i + 1 && inWindow(e.key)) got.set(e.key, (got.get(e.key) || 0) + 1);
-    expected += keys.size;
-    for (const k of keys) if (!got.has(k)) missing++;
-    for (const [k, c] of got) { if (c > 1) twice++; if (!keys.has(k)) unknown++; }
-  }
-  return { since, until, expected, missing, twice, unknown };
 }
 
 const met = (ok) => (ok ? 'met' : '**missed**');

@@ -20,7 +20,7 @@ import { appendFileSync } from 'node:fs';
 import { WORKER, killAll } from '../../../../ipc/src/test/node/worker.mjs';
 import { options, sleep, loadavg, writeJson, procStats } from './measure.mjs';
 import { startFleet, stopFleets } from './synthetic.mjs';
-import { FleetParent, fig } from './fleet-parent.mjs';
+import { FleetParent, fig, compareEvents } from './fleet-parent.mjs';
 
 const opt = options({ engines: 100, containers: 50, churn: 10, seconds: 1800, mark: 600, interval: 30000, endpoints: '', portBase: 24000,
   control: 23999, json: '', md: '', log: '/tmp', title: '' });
@@ -66,30 +66,9 @@ async function main() {
 
 /** Each engine's own record of the events it emitted over the run's middle: from 60 s after the burst to 10 s before the end. */
 async function engineRecords(fleet, parent, t0, tEnd) {
-  const since = Math.ceil(t0 / 1000) + 60, until = Math.floor(tEnd / 1000) - 10;
   await sleep(2000); // the last lines of that window reach the parent
   parent.drain();
-  const delivered = new Map(); // envId -> Map(key -> times delivered)
-  for (const e of parent.events) {
-    if (!delivered.has(e.envId)) delivered.set(e.envId, new Map());
-    const m = delivered.get(e.envId);
-    m.set(e.key, (m.get(e.key) || 0) + 1);
-  }
-  let expected = 0, missing = 0, twice = 0, unknown = 0;
-  const inWindow = (timeNano) => timeNano >= since * 1e9 && timeNano < (until + 1) * 1e9;
-  for (let i = 0; i < parent.endpoints.length; i++) {
-    const record = await fleet.control.events(i, since, until);
-    const keys = new Set(record.map((e) => `${e.timeNano}|${e.Actor?.ID ?? e.id ?? ''}|${e.Action ?? e.status ?? ''}`).filter((k) => inWindow(Number(k.split('|')[0]))));
-    const got = delivered.get(i + 1) || new Map();
-    expected += keys.size;
-    for (const k of keys) if (!got.has(k)) missing++;
-    for (const [k, c] of got) {
-      if (!inWindow(Number(k.split('|')[0]))) continue;
-      if (c > 1) twice++;
-      if (!keys.has(k)) unknown++;
-    }
-  }
-  return { since, until, expected, missing, twice, unknown };
+  return compareEvents(fleet.control, parent, Math.ceil(t0 / 1000) + 60, Math.floor(tEnd / 1000) - 10);
 }
 
 function summarize(p, t0, tEnd, records, exit, loadBefore) {
