@@ -147,13 +147,19 @@ export async function compareEvents(control, parent, since, until) {
     m.set(e.key, (m.get(e.key) || 0) + 1);
   }
   let expected = 0, missing = 0, twice = 0, unknown = 0;
+  const missingByEnv = {}, examples = [];
   for (let i = 0; i < parent.endpoints.length; i++) {
     const record = await control.events(i, since, until + 1);
     const keys = new Set(record.filter((e) => (e.Type ?? 'container') === 'container' && inWindow(Number(e.timeNano))).map(eventKey));
     const got = delivered.get(i + 1) || new Map();
     expected += keys.size;
-    for (const k of keys) if (!got.has(k)) missing++;
+    for (const k of keys) {
+      if (got.has(k)) continue;
+      missing++;
+      missingByEnv[i + 1] = (missingByEnv[i + 1] || 0) + 1;
+      if (examples.length < 20) examples.push({ envId: i + 1, at: new Date(Number(k.split('|')[0]) / 1e6).toISOString(), key: k });
+    }
     for (const [k, c] of got) { if (c > 1) twice++; if (!keys.has(k)) unknown++; }
   }
-  return { since, until, expected, missing, twice, unknown };
+  return { since, until, expected, missing, twice, unknown, missingByEnv, examples };
 }

@@ -27,6 +27,8 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 /** Connections accepted by all engines together (the fleet's /metrics). */
 const accepted = (m) => sum(engineList(m).map((e) => e.counters?.connectionsAccepted ?? e.connectionsAccepted ?? 0));
+/** Requests of one kind (ping, version, info, containers, stats, events, df, ...) to all engines together. */
+const requests = (m, kind) => sum(engineList(m).map((e) => e.counters?.requests?.[kind] ?? 0));
 const engineList = (m) => (Array.isArray(m.engines) ? m.engines : Object.values(m.engines ?? {}));
 
 /**
@@ -53,7 +55,10 @@ async function main() {
     await parent.start();
     const t0 = parent.configuredAt;
     const at = (s) => sleep(Math.max(0, t0 + s * 1000 - Date.now()));
-    const snapshot = async () => { parent.sample(); const m = await fleet.control.metrics(); return { t: Date.now(), sockets: parent.samples.at(-1).sockets, accepted: accepted(m), status: parent.status.length }; };
+    const snapshot = async () => { parent.sample(); const m = await fleet.control.metrics(); return { t: Date.now(), sockets: parent.samples.at(-1).sockets, accepted: accepted(m), status: parent.status.length,
+      events: requests(m, 'events'), version: requests(m, 'version'), ping: requests(m, 'ping'), stats: requests(m, 'stats') }; };
+    const delta = (a, b) => ({ accepted: b.accepted - a.accepted, eventsRequests: b.events - a.events, versionRequests: b.version - a.version,
+      pings: b.ping - a.ping, statsRequests: b.stats - a.stats, sockets: [a.sockets, b.sockets], statusLines: b.status - a.status });
 
     // 1. the settings refresh
     await at(45);
@@ -65,12 +70,10 @@ async function main() {
     const s2 = await snapshot();
     parent.drain();
     result.refresh = {
-      before: { acceptedDelta: s1.accepted - s0.accepted, sockets: [s0.sockets, s1.sockets], statusLines: s1.status - s0.status },
-      after: { acceptedDelta: s2.accepted - s1.accepted, sockets: [s1.sockets, s2.sockets], statusLines: s2.status - s1.status },
+      before: delta(s0, s1), after: delta(s1, s2),
       statusLinesAfter: parent.status.filter((s) => s.t >= s1.t).map((s) => s.envId),
     };
-    console.log(`settings refresh: 30 s before: ${result.refresh.before.acceptedDelta} connections accepted, sockets ${s0.sockets} -> ${s1.sockets}, ${result.refresh.before.statusLines} status lines; `
-      + `30 s after the ${n} configures: ${result.refresh.after.acceptedDelta} accepted, sockets ${s1.sockets} -> ${s2.sockets}, ${result.refresh.after.statusLines} status lines`);
+    console.log(`settings refresh: 30 s before: ${JSON.stringify(result.refresh.before)}; 30 s after the ${n} configures: ${JSON.stringify(result.refresh.after)}`);
 
     // 2. one slow engine
     const slowFrom = Date.now();
@@ -134,6 +137,7 @@ async function main() {
     console.log(`  online after the return (ms): ${JSON.stringify(st.onlineAfterReturnMs)}; every environment ${st.allOnlineAfterReturnMs} ms after`);
     console.log(`  connection attempts per second: max ${st.attemptsMaxPerSecond} (outage ${st.attemptsDuringOutageMax}, after the return ${st.attemptsAfterReturnMax})`);
     console.log(`  events [${records.since}, ${records.until}]: ${records.expected} emitted, ${records.missing} missing, ${records.twice} twice, ${records.unknown} not in the record`);
+    writeJson(`${opt.log}/storms-delivered.json`, { downAt, upAt, status: parent.status, events: parent.events }); // for a closer look at any miss
     result.exit = await parent.stop();
     result.loadAfter = loadavg();
     result.samples = parent.samples;
@@ -152,9 +156,11 @@ const met = (ok) => (ok ? 'met' : '**missed**');
 function markdown(r) {
   const { refresh: f, slow: s, storm: st } = r;
   const rows = [
-    ['settings refresh: unchanged configures of every environment in one write', 'no new connection, no status line',
-      `connections accepted in 30 s: ${f.before.acceptedDelta} before, ${f.after.acceptedDelta} after; worker sockets ${f.after.sockets.join(' → ')}; status lines ${f.after.statusLines}`,
-      met(f.after.acceptedDelta <= f.before.acceptedDelta && f.after.statusLines === 0)],
+    ['settings refresh: unchanged configures of every environment in one write', 'every connection kept, no status line',
+      `30 s before / 30 s after: new event streams ${f.before.eventsRequests} / ${f.after.eventsRequests}, /version ${f.before.versionRequests} / ${f.after.versionRequests}, `
+      + `pings ${f.before.pings} / ${f.after.pings}, connections accepted ${f.before.accepted} / ${f.after.accepted} (the stats fan-out's, ${f.before.statsRequests} / ${f.after.statsRequests} stats requests); `
+      + `worker sockets ${f.before.sockets.join(' → ')} / ${f.after.sockets.join(' → ')}; status lines ${f.after.statusLines}`,
+      met(f.after.eventsRequests === 0 && f.after.versionRequests <= f.before.versionRequests && f.after.statusLines === 0)],
     [`one engine answering after ${s.latencyMs / 1000} s, ${s.seconds} s`, 'only its environment slowed',
       `the other ${r.engines - 1}: cadence min ${s.othersCadenceMs.min} / p50 ${s.othersCadenceMs.p50} / max ${s.othersCadenceMs.max} ms, ${s.othersOff} gaps off; environment 1: ${s.slowEnvMetricsLines} metrics lines, ${s.slowEnvStatus.length} status lines`,
       met(s.othersOff === 0)],

@@ -194,11 +194,12 @@ public final class EngineWatch implements AutoCloseable {
      * The stats fan-out holds a connection per container while a round runs; between rounds of a
      * long interval they would sit idle, a socket and 20-30 KB of buffers each (100 environments
      * of 50 containers: 5000 of them, more than the worker's heap). They are closed after each
-     * round unless the next one is near.
+     * round unless the next one is near, and so are the idle ones of ordinary requests (the loops'
+     * overlapping pings leave two or three per environment); the event stream stays.
      */
     private void releaseStatsConnections() {
         if (settings.metricsInterval().compareTo(KEEP_STATS_CONNECTIONS_BELOW) >= 0) {
-            client.closeIdleStatsConnections();
+            client.closeIdleConnections();
         }
     }
 
