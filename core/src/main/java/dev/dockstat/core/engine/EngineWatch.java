@@ -105,6 +105,9 @@ public final class EngineWatch implements AutoCloseable {
             if (!closed) {
                 listener.status(online, error);
             }
+            if (online) {
+                eventsRetryNow();
+            }
         });
         this.metrics = StatsPoller.of(client, settings.metricsInterval())
                 .pingFirst()
@@ -146,6 +149,13 @@ public final class EngineWatch implements AutoCloseable {
             }
         }, Backoff.jittered()); // a fleet's environments that lose their engines together retry apart
         follower.setMode(settings.eventMode(), settings.pollInterval());
+    }
+
+    /** The metrics loop found the engine back: the event stream need not wait out its backoff. */
+    private void eventsRetryNow() {
+        if (follower != null) { // null only while the constructor runs
+            follower.retryNow();
+        }
     }
 
     /** Starts the loops; call once. */
