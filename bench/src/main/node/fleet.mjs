@@ -133,7 +133,7 @@ function markdown(r) {
     ['metrics cadence per environment (after the first minute)', `${r.intervalMs / 1000} s ± 1 s`, `min ${c.min} / p50 ${c.p50} / p99 ${c.p99} / max ${c.max} ms over ${c.count} gaps; ${r.cadenceOff} off in ${r.envsOff} environments (all gaps: min ${r.cadenceAllMs.min} / max ${r.cadenceAllMs.max})`, met(r.cadenceOff === 0)],
     ['worker CPU, average over the run', '≤ 5 % of one core', `${r.cpuPercent.toFixed(2)} % (after the first minute ${r.cpuPercentAfter60s.toFixed(2)} %)`, met(r.cpuPercent <= 5)],
     ['peak RSS (VmHWM)', '≤ 128 MB', `${r.peakRssMb.toFixed(1)} MB`, met(r.peakRssMb <= 128)],
-    [`RSS at the end vs at ${r.markSeconds / 60} min`, '≤ +4 MB', `${r.rssMarkMb.toFixed(1)} → ${r.rssEndMb.toFixed(1)} MB (${(r.rssEndMb - r.rssMarkMb >= 0 ? '+' : '') + (r.rssEndMb - r.rssMarkMb).toFixed(1)})`, met(r.rssEndMb <= r.rssMarkMb + 4)],
+    [`RSS at the end vs at ${+(r.markSeconds / 60).toFixed(1)} min`, '≤ +4 MB', `${r.rssMarkMb.toFixed(1)} → ${r.rssEndMb.toFixed(1)} MB (${(r.rssEndMb - r.rssMarkMb >= 0 ? '+' : '') + (r.rssEndMb - r.rssMarkMb).toFixed(1)})`, met(r.rssEndMb <= r.rssMarkMb + 4)],
     ['platform threads (/proc/PID/task)', 'bounded, independent of N', `min ${r.threads.min} / p50 ${r.threads.p50} / max ${r.threads.max}`, 'see the comparison'],
     ['open sockets (/proc/PID/fd)', `≤ 2 × ${r.environments} + a constant`, `min ${r.sockets.min} / p50 ${r.sockets.p50} / max ${r.sockets.max} (${(r.sockets.max / r.environments).toFixed(1)} per environment)`, met(r.sockets.max <= 2 * r.environments + 50)],
     ['event latency, timeNano → line at the parent', 'p99 ≤ 50 ms', `p50 ${l.p50} / p99 ${l.p99} / max ${l.max} ms over ${l.count} events`, met(l.p99 <= 50)],
