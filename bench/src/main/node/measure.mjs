@@ -1,6 +1,6 @@
 // What the benchmark drivers share: options, the test containers they run, /proc readings of a
 // process, order statistics. Only Node's own modules (plus the worker module of the ipc tests).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { docker } from '../../../../ipc/src/test/node/worker.mjs';
 
 /** `--name value` options of argv, with defaults; flags (`--keep`) are true when present. */
@@ -50,6 +50,18 @@ export function procStats(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { hwmKb: field('VmHWM'), rssKb: field('VmRSS'), cpuMs: (Number(f[11]) + Number(f[12])) * 1000 / TICKS, threads: field('Threads') };
+}
+
+/** Threads of a process, counted as /proc/PID/task entries. */
+export const taskCount = (pid) => readdirSync(`/proc/${pid}/task`).length;
+
+/** Open sockets of a process: its file descriptors that link to `socket:[inode]`. */
+export function socketCount(pid) {
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try { if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) n++; } catch { /* closed meanwhile */ }
+  }
+  return n;
 }
 
 export const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);

@@ -80,6 +80,11 @@ export class Worker {
     this.child.stdin.write(typeof message === 'string' ? message + '\n' : JSON.stringify(message) + '\n');
   }
 
+  /** Several messages as one write, the way Dockhand sends its burst of configures and settings. */
+  sendAll(messages) {
+    this.child.stdin.write(messages.map((m) => (typeof m === 'string' ? m : JSON.stringify(m)) + '\n').join(''));
+  }
+
   /** The first message (from index `from` on) that matches, waiting up to `ms`. */
   waitFor(what, match, ms = 15000, from = 0) {
     const find = () => this.messages.slice(from).find((m) => match(m.msg));

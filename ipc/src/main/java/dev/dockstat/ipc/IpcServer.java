@@ -2,6 +2,7 @@ package dev.dockstat.ipc;
 
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.io.BoundedLineReader;
+import dev.dockstat.core.loop.StartSlots;
 import dev.dockstat.core.api.EngineStatsSource;
 import dev.dockstat.core.source.SourceChoice;
 import dev.dockstat.core.source.SourceSettings;
@@ -42,6 +43,9 @@ public final class IpcServer {
      * @param out the real stdout; nothing else may write to it
      * @param env the process environment ({@link WorkerEnvironment} lists what is read)
      */
+    /** First metrics rounds of the environments, spread: Dockhand configures them all in one write. */
+    private final StartSlots startSlots = new StartSlots(StartSlots.WORKER_SPACING);
+
     public IpcServer(InputStream in, OutputStream out, Diagnostics diagnostics, Map<String, String> env) {
         this.in = in;
         this.outbox = new Outbox(out, diagnostics);
@@ -60,7 +64,7 @@ public final class IpcServer {
             DockerClient client = new DockerClient(endpoint, registry().open(endpoint));
             client.useStatsSource(statsSource(configure, client, worker.verbose()));
             return new WatchSession(configure.envId(), configure.name(), client, settings, outbox, diagnostics,
-                    worker.verbose()).start();
+                    worker.verbose(), startSlots).start();
         }, worker.settings(), outbox, diagnostics);
         dispatcher = d;
         String ending = serve(d, new BoundedLineReader(in, MAX_LINE));

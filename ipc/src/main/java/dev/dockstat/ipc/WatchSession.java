@@ -6,6 +6,7 @@ import dev.dockstat.core.engine.EngineWatch;
 import dev.dockstat.core.engine.WatchSettings;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.history.HistoryBatch;
+import dev.dockstat.core.loop.StartSlots;
 import dev.dockstat.core.stats.ContainerHistories;
 import dev.dockstat.core.stats.HostMetrics;
 import dev.dockstat.core.stats.Round;
@@ -33,14 +34,15 @@ final class WatchSession implements EnvironmentSession {
     private final ReentrantLock historyLock = new ReentrantLock();
     private final HistoryBatch batch = new HistoryBatch();
 
+    /** @param slots the worker's, shared by all its environments (metrics rounds spread out) */
     WatchSession(long envId, String name, DockerClient client, WatchSettings settings, Outbox outbox,
-            Diagnostics diagnostics, boolean verbose) {
+            Diagnostics diagnostics, boolean verbose, StartSlots slots) {
         this.envId = envId;
         this.name = name;
         this.outbox = outbox;
         this.diagnostics = diagnostics;
         this.verbose = verbose;
-        this.watch = new EngineWatch(client, settings, new Reports()); // reports start with start()
+        this.watch = new EngineWatch(client, settings, new Reports(), slots); // reports start with start()
     }
 
     WatchSession start() {

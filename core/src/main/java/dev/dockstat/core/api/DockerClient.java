@@ -421,6 +421,15 @@ public final class DockerClient implements AutoCloseable {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * Closes the idle connections of the stats fan-out and of ordinary requests (streams stay): for
+     * a caller whose next round is far off.
+     */
+    public void closeIdleConnections() {
+        transport.closeIdle(Pool.FANOUT);
+        transport.closeIdle(Pool.REQUEST);
+    }
+
     @Override
     public void close() {
         statsSource.close();

@@ -8,6 +8,7 @@ import dev.dockstat.core.events.EventFollower;
 import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.loop.Pacer;
 import dev.dockstat.core.loop.Reachability;
+import dev.dockstat.core.loop.StartSlots;
 import dev.dockstat.core.model.ContainerSummary;
 import dev.dockstat.core.model.EngineInfo;
 import dev.dockstat.core.stats.HostMetrics;
@@ -72,6 +73,9 @@ public final class EngineWatch implements AutoCloseable {
     /** Largest {@code /info} body passed on with a disk check. */
     public static final int INFO_CAP = 2 * 1024 * 1024;
 
+    /** Rounds closer together than this reuse the stats connections of the last one. */
+    static final Duration KEEP_STATS_CONNECTIONS_BELOW = Duration.ofSeconds(10);
+
     private final DockerClient client;
     private final Listener listener;
     private final Reachability reachability;
@@ -81,16 +85,30 @@ public final class EngineWatch implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>(3);
     /** Containers whose stats failed in the last round (metrics loop only): each failure is said once. */
     private final Set<String> failingStats = new HashSet<>();
+    /** When the first metrics round may start; null = at once. */
+    private final StartSlots slots;
     private volatile WatchSettings settings;
     private volatile boolean closed;
 
     public EngineWatch(DockerClient client, WatchSettings settings, Listener listener) {
+        this(client, settings, listener, null);
+    }
+
+    /**
+     * @param slots shared by the watches of one process, so their metrics rounds do not all run in
+     *     the same second (null: the first round at once)
+     */
+    public EngineWatch(DockerClient client, WatchSettings settings, Listener listener, StartSlots slots) {
+        this.slots = slots;
         this.client = client;
         this.settings = settings;
         this.listener = listener;
         this.reachability = new Reachability((online, error) -> {
             if (!closed) {
                 listener.status(online, error);
+            }
+            if (online) {
+                eventsRetryNow();
             }
         });
         this.metrics = StatsPoller.of(client, settings.metricsInterval())
@@ -102,6 +120,7 @@ public final class EngineWatch implements AutoCloseable {
                     public void collected(Round round) {
                         if (!closed) {
                             hostFigures(round);
+                            releaseStatsConnections();
                         }
                     }
 
@@ -110,6 +129,7 @@ public final class EngineWatch implements AutoCloseable {
                         if (closed) {
                             return;
                         }
+                        releaseStatsConnections();
                         switch (failure.kind()) {
                             case UNREACHABLE -> { } // the status message says it
                             case LIST -> listener.error(prefixed("list containers", failure.message()));
@@ -129,8 +149,15 @@ public final class EngineWatch implements AutoCloseable {
             public void diagnostic(String message) {
                 listener.diagnostic(message);
             }
-        }, new Backoff());
+        }, Backoff.jittered()); // a fleet's environments that lose their engines together retry apart
         follower.setMode(settings.eventMode(), settings.pollInterval());
+    }
+
+    /** The metrics loop found the engine back: the event stream need not wait out its backoff. */
+    private void eventsRetryNow() {
+        if (follower != null) { // null only while the constructor runs
+            follower.retryNow();
+        }
     }
 
     /** Starts the loops; call once. */
@@ -138,7 +165,12 @@ public final class EngineWatch implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(metrics::run));
+        long firstRound = slots == null ? System.nanoTime() : slots.take();
+        threads.add(Thread.ofVirtual().name("dockstat-metrics").start(() -> {
+            if (pacer.awaitUntil(() -> firstRound)) {
+                metrics.run();
+            }
+        }));
         threads.add(Thread.ofVirtual().name("dockstat-events").start(follower::run));
         if (settings.diskEnabled()) {
             threads.add(Thread.ofVirtual().name("dockstat-disk").start(this::diskLoop));
@@ -168,6 +200,19 @@ public final class EngineWatch implements AutoCloseable {
     /** The engine's client, for requests outside the loops (e.g. per-container history). */
     public DockerClient client() {
         return client;
+    }
+
+    /**
+     * The stats fan-out holds a connection per container while a round runs; between rounds of a
+     * long interval they would sit idle, a socket and 20-30 KB of buffers each (100 environments
+     * of 50 containers: 5000 of them, more than the worker's heap). They are closed after each
+     * round unless the next one is near, and so are the idle ones of ordinary requests (the loops'
+     * overlapping pings leave two or three per environment); the event stream stays.
+     */
+    private void releaseStatsConnections() {
+        if (settings.metricsInterval().compareTo(KEEP_STATS_CONNECTIONS_BELOW) >= 0) {
+            client.closeIdleConnections();
+        }
     }
 
     /** After a collected round: {@code /info}, then the host figures when they are meaningful. */

@@ -114,6 +114,15 @@ public final class EventFollower implements AutoCloseable {
         return cursorNanos;
     }
 
+    /**
+     * Ends a reconnect wait now: another loop of the environment has just found the engine back.
+     * Without it the stream could stay closed for up to a minute after the engine returned (the
+     * backoff's last step), its events held back until then.
+     */
+    public void retryNow() {
+        signal();
+    }
+
     /** Follows until {@link #close()}. */
     public void run() {
         while (!closed && !finished) {

@@ -24,6 +24,13 @@ public interface Transport extends AutoCloseable {
      */
     TransportResponse execute(TransportRequest request) throws IOException;
 
+    /**
+     * Closes the idle connections of one pool; those in use stay. A caller that will not use the
+     * pool again for a while frees their sockets and buffers (a worker watching a hundred engines
+     * would otherwise keep one connection per container of each). Never throws.
+     */
+    default void closeIdle(TransportRequest.Pool pool) {}
+
     /** Closes every connection of every pool. Idempotent; never throws. */
     @Override
     void close();

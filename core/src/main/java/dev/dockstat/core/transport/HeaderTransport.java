@@ -26,6 +26,11 @@ public final class HeaderTransport implements Transport {
     }
 
     @Override
+    public void closeIdle(TransportRequest.Pool pool) {
+        inner.closeIdle(pool);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -232,6 +232,17 @@ public final class HttpClientTransport implements Transport {
     }
 
     @Override
+    public void closeIdle(TransportRequest.Pool pool) {
+        PooledClient p;
+        synchronized (this) {
+            p = pools.get(pool);
+        }
+        if (p != null) {
+            p.manager().closeIdle(TimeValue.ZERO_MILLISECONDS);
+        }
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             synchronized (this) {
@@ -241,6 +252,12 @@ public final class HttpClientTransport implements Transport {
                 }
             }
         }
+    }
+
+    /** Connections currently open in one pool (leased or idle). */
+    public synchronized int openConnections(TransportRequest.Pool pool) {
+        PooledClient p = pools.get(pool);
+        return p == null ? 0 : p.manager().getTotalStats().getLeased() + p.manager().getTotalStats().getAvailable();
     }
 
     /** Connections currently open in all pools (leased or idle), for leak checks. */

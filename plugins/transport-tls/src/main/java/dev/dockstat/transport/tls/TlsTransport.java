@@ -52,6 +52,11 @@ final class TlsTransport implements Transport {
     }
 
     @Override
+    public void closeIdle(TransportRequest.Pool pool) {
+        inner.closeIdle(pool);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }
