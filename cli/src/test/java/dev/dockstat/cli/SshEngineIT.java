@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -212,21 +211,6 @@ class SshEngineIT {
 
     /** The ssh server's endpoints, {@code $TB/ssh/ssh.env} (scripts/testbed ssh-up). */
     static Map<String, String> sshBed() {
-        Path file = Path.of(System.getenv().getOrDefault("DOCKSTAT_TESTBED_DIR", "/tmp/dockstat-testbed"), "ssh", "ssh.env");
-        if (!Files.isReadable(file)) {
-            throw new IllegalStateException("no ssh server in the test bed (" + file + "): run scripts/testbed ssh-up");
-        }
-        Map<String, String> values = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return values;
+        return TestBed.part("ssh", "ssh-up");
     }
 }

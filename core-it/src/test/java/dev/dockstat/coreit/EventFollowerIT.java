@@ -64,17 +64,7 @@ class EventFollowerIT {
             List<EngineEvent> events = new CopyOnWriteArrayList<>();
             List<String> said = new CopyOnWriteArrayList<>();
             var follower = new EventFollower(client, EventQuery.containers(), 0, new Reachability((online, error) -> {}),
-                    new EventFollower.Listener() {
-                        @Override
-                        public void event(EngineEvent event) {
-                            events.add(event);
-                        }
-
-                        @Override
-                        public void diagnostic(String message) {
-                            said.add(message);
-                        }
-                    }, new Backoff());
+                    EventFollower.Listener.of(events::add, said::add), new Backoff());
             Thread thread = Thread.ofVirtual().start(follower::run);
             try {
                 // an event delivered by the stream: it is open

@@ -54,6 +54,21 @@ public final class TestBed {
         return instance;
     }
 
+    /**
+     * The endpoints file of an optional part of the test bed, {@code $DOCKSTAT_TESTBED_DIR/PART/PART.env}
+     * (e.g. {@code ssh}, written by {@code scripts/testbed ssh-up}); fails, saying which command
+     * brings it up, when that part is not up.
+     */
+    public static Map<String, String> part(String part, String upCommand) {
+        Path file = Path.of(System.getenv().getOrDefault("DOCKSTAT_TESTBED_DIR", "/tmp/dockstat-testbed"), part, part + ".env");
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("no " + part + " in the test bed (" + file + "): run scripts/testbed " + upCommand);
+        }
+        Map<String, String> values = new HashMap<>();
+        read(file, values);
+        return values;
+    }
+
     private static void read(Path file, Map<String, String> values) {
         try {
             for (String line : Files.readAllLines(file)) {

@@ -263,17 +263,7 @@ class BrokenPeersIT {
             List<String> diagnostics = new CopyOnWriteArrayList<>();
             List<Boolean> statuses = new CopyOnWriteArrayList<>();
             EventFollower follower = new EventFollower(client, EventQuery.containers(), 0,
-                    new Reachability((online, error) -> statuses.add(online)), new EventFollower.Listener() {
-                        @Override
-                        public void event(EngineEvent event) {
-                            events.add(event);
-                        }
-
-                        @Override
-                        public void diagnostic(String message) {
-                            diagnostics.add(message);
-                        }
-                    }, backoff);
+                    new Reachability((online, error) -> statuses.add(online)), EventFollower.Listener.of(events::add, diagnostics::add), backoff);
             return new Followed(follower, Thread.ofVirtual().start(follower::run), events, diagnostics, statuses);
         }
 

@@ -238,17 +238,7 @@ class SyntheticFidelityIT {
         try (DockerClient followed = engine.followedClient()) {
             EventFollower follower = new EventFollower(followed, new EventQuery(null, null, engine.eventFilters()), 0,
                     new Reachability((online, why) -> diagnostics.add((online ? "online " : "offline ") + why)),
-                    new EventFollower.Listener() {
-                        @Override
-                        public void event(EngineEvent event) {
-                            got.add(event);
-                        }
-
-                        @Override
-                        public void diagnostic(String message) {
-                            diagnostics.add(message);
-                        }
-                    }, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
+                    EventFollower.Listener.of(got::add, diagnostics::add), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
             Thread thread = Thread.ofVirtual().start(follower::run);
             long since;
             int beforeCut;

@@ -4,7 +4,6 @@ import dev.dockstat.cli.render.EventFormat;
 import dev.dockstat.core.api.DockerClient;
 import dev.dockstat.core.api.EventLines;
 import dev.dockstat.core.api.EventQuery;
-import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.events.EventFollower;
 import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.loop.Reachability;
@@ -57,19 +56,11 @@ public final class EventsRun {
     public void follow(EventQuery query, long startNanos) {
         Reachability reachability = new Reachability(new Reporter());
         EventFollower[] follower = new EventFollower[1];
-        follower[0] = new EventFollower(client, query, startNanos, reachability, new EventFollower.Listener() {
-            @Override
-            public void event(EngineEvent event) {
-                if (!print(event.raw())) {
-                    follower[0].close();
-                }
+        follower[0] = new EventFollower(client, query, startNanos, reachability, EventFollower.Listener.of(event -> {
+            if (!print(event.raw())) {
+                follower[0].close();
             }
-
-            @Override
-            public void diagnostic(String message) {
-                say(message);
-            }
-        }, new Backoff(FIRST_RETRY, MAX_RETRY));
+        }, this::say), new Backoff(FIRST_RETRY, MAX_RETRY));
         follower[0].run();
     }
 

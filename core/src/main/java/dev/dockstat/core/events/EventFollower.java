@@ -10,6 +10,7 @@ import dev.dockstat.core.loop.Reachability;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,6 +38,21 @@ public final class EventFollower implements AutoCloseable {
 
         /** Something worth a line on stderr: a skipped line, a reconnect. */
         default void diagnostic(String message) {}
+
+        /** A listener that hands events to one consumer and diagnostics to another. */
+        static Listener of(Consumer<EngineEvent> events, Consumer<String> diagnostics) {
+            return new Listener() {
+                @Override
+                public void event(EngineEvent event) {
+                    events.accept(event);
+                }
+
+                @Override
+                public void diagnostic(String message) {
+                    diagnostics.accept(message);
+                }
+            };
+        }
     }
 
     public static final Duration WATCHDOG = Duration.ofSeconds(30);

@@ -7,15 +7,14 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /** Adds one header to every request of any transport, streams included (e.g. an auth token). */
-public final class HeaderTransport implements Transport {
+public final class HeaderTransport extends ForwardingTransport {
 
-    private final Transport inner;
     private final String name;
     private final Supplier<String> value;
 
     /** {@code value} is asked on every request, so a secret is not copied into more objects than needed. */
     public HeaderTransport(Transport inner, String name, Supplier<String> value) {
-        this.inner = inner;
+        super(inner);
         this.name = name;
         this.value = value;
     }
@@ -23,16 +22,6 @@ public final class HeaderTransport implements Transport {
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
         return inner.execute(request.withHeader(name, value.get()));
-    }
-
-    @Override
-    public void closeIdle(TransportRequest.Pool pool) {
-        inner.closeIdle(pool);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override

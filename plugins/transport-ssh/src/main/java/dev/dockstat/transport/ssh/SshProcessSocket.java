@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * a refused port, a refused key, an unknown host key, no docker on the remote host. stderr goes to a
  * file that is unlinked at once (no reader thread per connection, nothing left behind).
  *
- * <p>Timeouts, as the unix transport: a read timeout under {@link #PEEK_LIMIT_MS} (HttpClient's
+ * <p>Timeouts, as the unix transport: a read timeout under {@link NonTcpSocket#PEEK_LIMIT_MS} (HttpClient's
  * stale-connection check) answers from what has already arrived; longer ones are left to the
  * transport's request deadline, which closes the socket, which ends the process and so the read.
  * Closing sends SIGTERM and, should ssh linger, SIGKILL {@link #KILL_AFTER_SECONDS} s later; ssh
@@ -40,8 +40,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SshProcessSocket extends NonTcpSocket {
 
-    /** Read timeouts below this are HttpClient's "is anything there?" checks (1 ms). */
-    static final int PEEK_LIMIT_MS = 10;
     static final long KILL_AFTER_SECONDS = 3;
     /** How long a process whose stdout ended may take to exit before the end is taken as a plain end of stream. */
     private static final long EXIT_WAIT_SECONDS = 5;
@@ -65,9 +63,6 @@ final class SshProcessSocket extends NonTcpSocket {
     private final ConnectGate gate;
     private volatile Process process;
     private volatile FileChannel stderr;
-    private volatile boolean closed;
-    private InputStream in;
-    private OutputStream out;
 
     SshProcessSocket(SshCommand command, ConnectGate gate) {
         this.command = command;
@@ -82,10 +77,8 @@ final class SshProcessSocket extends NonTcpSocket {
      */
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
-        gate.enter(() -> closed);
+        checkNotClosed();
+        gate.enter(this::isClosed);
         try {
             start();
             probe(process);
@@ -124,9 +117,9 @@ final class SshProcessSocket extends NonTcpSocket {
         LIVE.add(started);
         started.onExit().thenRun(() -> LIVE.remove(started));
         process = started;
-        if (closed) { // closed while starting
+        if (isClosed()) { // closed while starting
             end(started);
-            throw new SocketException("Socket is closed");
+            checkNotClosed();
         }
     }
 
@@ -152,19 +145,15 @@ final class SshProcessSocket extends NonTcpSocket {
             }
         } catch (IOException e) {
             // "Broken pipe", or "Stream closed" once the JDK saw ssh exit: ssh's own reason says more
-            IOException why = closed ? null : exitFailure(p);
-            if (closed) {
-                throw new SocketException("Socket is closed");
-            }
+            IOException why = isClosed() ? null : exitFailure(p);
+            checkNotClosed();
             if (why != null) {
                 why.addSuppressed(e);
                 throw why;
             }
             throw e;
         }
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
+        checkNotClosed();
         if (!endsWithBlankLine(head) && head.length() < PROBE_HEADERS_MAX) { // stdout ended
             IOException why = exitFailure(p);
             throw why != null ? why : new IOException("connection closed by the remote host before the engine answered");
@@ -186,37 +175,18 @@ final class SshProcessSocket extends NonTcpSocket {
     }
 
     @Override
-    public void connect(SocketAddress endpoint) throws IOException {
-        connect(endpoint, 0);
-    }
-
-    private Process running() throws SocketException {
-        Process p = process;
-        if (p == null) {
-            throw new SocketException("Socket is not connected");
-        }
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
-        return p;
+    protected boolean started() {
+        return process != null;
     }
 
     @Override
-    public synchronized InputStream getInputStream() throws IOException {
-        Process p = running();
-        if (in == null) {
-            in = new ProcessInput(p);
-        }
-        return in;
+    protected InputStream newInput() {
+        return new ProcessInput(process);
     }
 
     @Override
-    public synchronized OutputStream getOutputStream() throws IOException {
-        Process p = running();
-        if (out == null) {
-            out = new ProcessOutput(p);
-        }
-        return out;
+    protected OutputStream newOutput() {
+        return new ProcessOutput(process);
     }
 
     /**
@@ -224,11 +194,11 @@ final class SshProcessSocket extends NonTcpSocket {
      * with a failure; null when it ended well, is still running, or this socket was closed.
      */
     private IOException exitFailure(Process p) {
-        if (closed) {
+        if (isClosed()) {
             return null;
         }
         try {
-            if (!p.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS) || p.exitValue() == 0 || closed) {
+            if (!p.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS) || p.exitValue() == 0 || isClosed()) {
                 return null;
             }
         } catch (InterruptedException e) {
@@ -256,7 +226,7 @@ final class SshProcessSocket extends NonTcpSocket {
         }
     }
 
-    private final class ProcessInput extends InputStream {
+    private final class ProcessInput extends Input {
         private final Process p;
         private final InputStream stdout;
 
@@ -266,21 +236,13 @@ final class SshProcessSocket extends NonTcpSocket {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
             }
-            int timeout = readTimeoutMillis();
             int n;
             try {
-                n = timeout > 0 && timeout < PEEK_LIMIT_MS ? peek(b, off, len) : stdout.read(b, off, len);
+                n = peeking() ? peek(b, off, len) : stdout.read(b, off, len);
             } catch (SocketTimeoutException e) {
                 throw e;
             } catch (IOException e) {
@@ -316,25 +278,15 @@ final class SshProcessSocket extends NonTcpSocket {
         public int available() throws IOException {
             return stdout.available();
         }
-
-        @Override
-        public void close() throws IOException {
-            SshProcessSocket.this.close();
-        }
     }
 
-    private final class ProcessOutput extends OutputStream {
+    private final class ProcessOutput extends Output {
         private final Process p;
         private final OutputStream stdin;
 
         ProcessOutput(Process p) {
             this.p = p;
             this.stdin = p.getOutputStream();
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
@@ -364,16 +316,11 @@ final class SshProcessSocket extends NonTcpSocket {
             why.addSuppressed(e);
             return why;
         }
-
-        @Override
-        public void close() throws IOException {
-            SshProcessSocket.this.close();
-        }
     }
 
     @Override
     public void close() {
-        closed = true;
+        markClosed();
         Process p = process;
         if (p != null) {
             end(p);
@@ -399,35 +346,10 @@ final class SshProcessSocket extends NonTcpSocket {
     }
 
     @Override
-    public boolean isConnected() {
-        return process != null;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public boolean isBound() {
-        return process != null;
-    }
-
-    @Override
     public void shutdownInput() {}
 
     @Override
     public void shutdownOutput() {}
-
-    @Override
-    public boolean isInputShutdown() {
-        return closed;
-    }
-
-    @Override
-    public boolean isOutputShutdown() {
-        return closed;
-    }
 
     @Override
     public SocketAddress getRemoteSocketAddress() {
@@ -435,13 +357,8 @@ final class SshProcessSocket extends NonTcpSocket {
     }
 
     @Override
-    public SocketAddress getLocalSocketAddress() {
-        return null;
-    }
-
-    @Override
     public String toString() {
         Process p = process;
-        return "SshProcessSocket[" + (p == null ? "not started" : "pid " + p.pid()) + (closed ? ", closed" : "") + "]";
+        return "SshProcessSocket[" + (p == null ? "not started" : "pid " + p.pid()) + (isClosed() ? ", closed" : "") + "]";
     }
 }

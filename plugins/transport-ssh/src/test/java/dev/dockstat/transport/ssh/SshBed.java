@@ -1,10 +1,7 @@
 package dev.dockstat.transport.ssh;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.dockstat.testbed.TestBed;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,22 +17,7 @@ final class SshBed {
     }
 
     static SshBed get() {
-        Path file = Path.of(System.getenv().getOrDefault("DOCKSTAT_TESTBED_DIR", "/tmp/dockstat-testbed"), "ssh", "ssh.env");
-        if (!Files.isReadable(file)) {
-            throw new IllegalStateException("no ssh server in the test bed (" + file + "): run scripts/testbed ssh-up");
-        }
-        Map<String, String> values = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new SshBed(values);
+        return new SshBed(TestBed.part("ssh", "ssh-up"));
     }
 
     /** {@code ssh://root@127.0.0.1:PORT}: the test engine through sshd. */

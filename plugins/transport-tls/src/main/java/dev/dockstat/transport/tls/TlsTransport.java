@@ -1,6 +1,7 @@
 package dev.dockstat.transport.tls;
 
 import dev.dockstat.core.spi.Transport;
+import dev.dockstat.core.transport.ForwardingTransport;
 import dev.dockstat.core.spi.TransportRequest;
 import dev.dockstat.core.spi.TransportResponse;
 import java.io.IOException;
@@ -16,13 +17,12 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * {@link RefusalProbe} whether the engine refuses our TLS identity, so the user reads "the engine
  * refused the client certificate" instead of "broken pipe".
  */
-final class TlsTransport implements Transport {
+final class TlsTransport extends ForwardingTransport {
 
-    private final Transport inner;
     private final RefusalProbe probe;
 
     TlsTransport(Transport inner, RefusalProbe probe) {
-        this.inner = inner;
+        super(inner);
         this.probe = probe;
     }
 
@@ -49,16 +49,6 @@ final class TlsTransport implements Transport {
         return e instanceof SocketException && !(e instanceof ConnectException)
                 || e instanceof NoHttpResponseException
                 || e instanceof ConnectionClosedException;
-    }
-
-    @Override
-    public void closeIdle(TransportRequest.Pool pool) {
-        inner.closeIdle(pool);
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override

@@ -24,22 +24,17 @@ import java.nio.file.Path;
  * 2-CPU host, so an idle event stream starved every other read) and a {@code Selector}-based
  * timed read pins a carrier thread per waiting read.
  *
- * <p>Timeouts: a read with a timeout under {@link #PEEK_LIMIT_MS} (HttpClient's 1 ms stale-connection
- * check) answers from what has already arrived and otherwise times out at once; longer read
- * timeouts are not enforced here: the transport's request deadline closes the socket instead,
- * which ends a blocked read at once. Socket options that only mean something for TCP are ignored.
+ * <p>Timeouts: a read with a timeout under {@link NonTcpSocket#PEEK_LIMIT_MS} (HttpClient's 1 ms
+ * stale-connection check) answers from what has already arrived and otherwise times out at once;
+ * longer read timeouts are not enforced here: the transport's request deadline closes the socket
+ * instead, which ends a blocked read at once. Socket options that only mean something for TCP are
+ * ignored.
  */
 final class UnixChannelSocket extends NonTcpSocket {
-
-    /** Read timeouts below this are HttpClient's "is anything there?" stale checks (1 ms); real deadlines are hundreds of ms and longer. */
-    static final int PEEK_LIMIT_MS = 10;
 
     private final Path path;
     private final UnixDomainSocketAddress address;
     private volatile SocketChannel channel;
-    private volatile boolean closed;
-    private InputStream in;
-    private OutputStream out;
 
     UnixChannelSocket(Path path) {
         this.path = path;
@@ -49,9 +44,7 @@ final class UnixChannelSocket extends NonTcpSocket {
     /** Connects to the socket file; {@code endpoint} (the HTTP host HttpClient resolved) is ignored. */
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
+        checkNotClosed();
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.connect(address);
@@ -60,59 +53,33 @@ final class UnixChannelSocket extends NonTcpSocket {
             throw new SocketException(e.getMessage() + ": " + path);
         }
         channel = ch;
-        if (closed) { // closed while connecting
+        if (isClosed()) { // closed while connecting
             ch.close();
-            throw new SocketException("Socket is closed");
+            checkNotClosed();
         }
     }
 
     @Override
-    public void connect(SocketAddress endpoint) throws IOException {
-        connect(endpoint, 0);
-    }
-
-    private SocketChannel open() throws SocketException {
-        SocketChannel ch = channel;
-        if (ch == null) {
-            throw new SocketException("Socket is not connected");
-        }
-        if (closed) {
-            throw new SocketException("Socket is closed");
-        }
-        return ch;
+    protected boolean started() {
+        return channel != null;
     }
 
     @Override
-    public synchronized InputStream getInputStream() throws IOException {
-        SocketChannel ch = open();
-        if (in == null) {
-            in = new ChannelInput(ch);
-        }
-        return in;
+    protected InputStream newInput() {
+        return new ChannelInput(channel);
     }
 
     @Override
-    public synchronized OutputStream getOutputStream() throws IOException {
-        SocketChannel ch = open();
-        if (out == null) {
-            out = new ChannelOutput(ch);
-        }
-        return out;
+    protected OutputStream newOutput() {
+        return new ChannelOutput(channel);
     }
 
     /** Reads straight from the channel: no {@code synchronized} around a blocking read (it would pin a virtual thread on JDK 21). */
-    private final class ChannelInput extends InputStream {
+    private final class ChannelInput extends Input {
         private final SocketChannel ch;
 
         ChannelInput(SocketChannel ch) {
             this.ch = ch;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -121,8 +88,7 @@ final class UnixChannelSocket extends NonTcpSocket {
                 return 0;
             }
             ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-            int timeout = readTimeoutMillis();
-            if (timeout > 0 && timeout < PEEK_LIMIT_MS) {
+            if (peeking()) {
                 return peek(buffer);
             }
             int n;
@@ -145,23 +111,13 @@ final class UnixChannelSocket extends NonTcpSocket {
             }
             return n;
         }
-
-        @Override
-        public void close() throws IOException {
-            UnixChannelSocket.this.close();
-        }
     }
 
-    private final class ChannelOutput extends OutputStream {
+    private final class ChannelOutput extends Output {
         private final SocketChannel ch;
 
         ChannelOutput(SocketChannel ch) {
             this.ch = ch;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
@@ -171,16 +127,11 @@ final class UnixChannelSocket extends NonTcpSocket {
                 ch.write(buffer);
             }
         }
-
-        @Override
-        public void close() throws IOException {
-            UnixChannelSocket.this.close();
-        }
     }
 
     @Override
     public void close() throws IOException {
-        closed = true;
+        markClosed();
         SocketChannel ch = channel;
         if (ch != null) {
             ch.close(); // a read blocked on another thread ends with AsynchronousCloseException
@@ -194,33 +145,15 @@ final class UnixChannelSocket extends NonTcpSocket {
     }
 
     @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public boolean isBound() {
-        return channel != null;
-    }
-
-    @Override
     public void shutdownInput() throws IOException {
-        open().shutdownInput();
+        checkUsable();
+        channel.shutdownInput();
     }
 
     @Override
     public void shutdownOutput() throws IOException {
-        open().shutdownOutput();
-    }
-
-    @Override
-    public boolean isInputShutdown() {
-        return closed;
-    }
-
-    @Override
-    public boolean isOutputShutdown() {
-        return closed;
+        checkUsable();
+        channel.shutdownOutput();
     }
 
     @Override
@@ -229,12 +162,7 @@ final class UnixChannelSocket extends NonTcpSocket {
     }
 
     @Override
-    public SocketAddress getLocalSocketAddress() {
-        return null; // a client unix socket has no name of its own
-    }
-
-    @Override
     public String toString() {
-        return "UnixChannelSocket[" + path + (closed ? ", closed" : "") + "]";
+        return "UnixChannelSocket[" + path + (isClosed() ? ", closed" : "") + "]";
     }
 }
