@@ -173,7 +173,7 @@ public final class EngineWatch implements AutoCloseable {
         }));
         threads.add(Thread.ofVirtual().name("dockstat-events").start(follower::run));
         if (settings.diskEnabled()) {
-            threads.add(Thread.ofVirtual().name("dockstat-disk").start(this::diskLoop));
+            threads.add(Thread.ofVirtual().name("dockstat-disk").start(() -> diskLoop(firstRound)));
         }
         return this;
     }
@@ -250,8 +250,13 @@ public final class EngineWatch implements AutoCloseable {
         failingStats.retainAll(round.failures().keySet());
     }
 
-    private void diskLoop() {
-        long due = System.nanoTime() + settings.diskDelay().toNanos();
+    /**
+     * Disk checks counted from the environment's start slot, like its metrics rounds: environments
+     * configured in one write then check their engines a slot apart, not all in the same second
+     * (a hundred {@code /system/df} requests at once, every interval).
+     */
+    private void diskLoop(long firstRound) {
+        long due = firstRound + settings.diskDelay().toNanos();
         while (pacer.awaitUntil(dueAt(due))) {
             guarded("disk check", this::diskCheck);
             due = Math.max(due + settings.diskInterval().toNanos(), System.nanoTime());

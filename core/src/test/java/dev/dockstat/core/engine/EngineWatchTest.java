@@ -3,6 +3,7 @@ package dev.dockstat.core.engine;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.loop.StartSlots;
 import dev.dockstat.core.events.EngineEvent;
 import dev.dockstat.core.spi.Endpoint;
 import dev.dockstat.core.spi.TransportRequest;
@@ -23,13 +24,20 @@ class EngineWatchTest {
     /** Records what the watch reports; the fake has no /info, so a round ends with a diagnostic. */
     private static final class Heard implements EngineWatch.Listener {
         final List<String> diagnostics = new CopyOnWriteArrayList<>();
+        /** When a disk check ended: the fake has no /system/df, so each one ends in a diagnostic. */
+        volatile long diskCheckedNanos;
 
         @Override public void status(boolean online, String error) { }
         @Override public void metrics(HostMetrics host, Round round) { }
         @Override public void event(EngineEvent event) { }
         @Override public void diskUsage(byte[] df, byte[] info) { }
         @Override public void error(String message) { }
-        @Override public void diagnostic(String message) { diagnostics.add(message); }
+        @Override public void diagnostic(String message) {
+            if (message.startsWith("disk usage skipped") && diskCheckedNanos == 0) {
+                diskCheckedNanos = System.nanoTime();
+            }
+            diagnostics.add(message);
+        }
     }
 
     private static int fanout(HttpClientTransport transport) {
@@ -52,6 +60,27 @@ class EngineWatchTest {
                 // its own; the next round is 30 s away, so none of them stays open until then
                 assertTrue(fanout(transport) == 8 || fanout(transport) == 0, "the round's connections: " + fanout(transport));
                 TestBed.await("the stats connections closed", Duration.ofSeconds(2), () -> fanout(transport) == 0);
+            }
+        }
+    }
+
+    @Test
+    void environmentsStartedTogetherCheckTheirDisksASlotApart() throws Exception {
+        try (FakeDockerEngine fake = FakeDockerEngine.start()) {
+            fake.container("c0ffee01", "web", Behaviour.NORMAL);
+            // a second's delay: the first requests of the JVM (class loading) happen in the rounds before
+            WatchSettings settings = WatchSettings.DEFAULTS.withDisk(true, Duration.ofSeconds(1), Duration.ofMinutes(5));
+            StartSlots slots = new StartSlots(Duration.ofMillis(500));
+            Heard first = new Heard();
+            Heard second = new Heard();
+            try (EngineWatch a = new EngineWatch(new DockerClient(Endpoint.of(fake.uri()), fake.transport()), settings, first, slots);
+                    EngineWatch b = new EngineWatch(new DockerClient(Endpoint.of(fake.uri()), fake.transport()), settings, second, slots)) {
+                a.start();
+                b.start();
+                TestBed.await("both disk checks", Duration.ofSeconds(10), () -> first.diskCheckedNanos != 0 && second.diskCheckedNanos != 0);
+                long apart = Duration.ofNanos(second.diskCheckedNanos - first.diskCheckedNanos).toMillis();
+                // both would check at once (a few ms apart) if the disk loop ignored the start slot
+                assertTrue(apart >= 400, "the second environment's disk check came " + apart + " ms after the first's");
             }
         }
     }
