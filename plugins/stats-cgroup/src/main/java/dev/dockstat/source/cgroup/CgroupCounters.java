@@ -1,7 +1,6 @@
 package dev.dockstat.source.cgroup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,87 +25,118 @@ record CgroupCounters(long cpuTotal, long memUsage, long memLimit, long inactive
 
     static final long ABSENT = -1;
 
-    static CgroupCounters read(ContainerCgroup cg) throws IOException {
-        return cg.v2() ? v2(cg.cpu()) : v1(cg);
+    /** Where a container's counters are, resolved once per container rather than at every reading. */
+    record Paths(boolean v2, Path cpu, Path memUsage, Path memLimit, Path memStat, Path blkio, Path blkioThrottle, Path pids) {
+
+        static Paths of(ContainerCgroup cg) {
+            if (cg.v2()) {
+                Path d = cg.cpu();
+                return new Paths(true, d.resolve("cpu.stat"), d.resolve("memory.current"), d.resolve("memory.max"),
+                        d.resolve("memory.stat"), d.resolve("io.stat"), null, d.resolve("pids.current"));
+            }
+            return new Paths(false, cg.cpu().resolve("cpuacct.usage"), cg.memory().resolve("memory.usage_in_bytes"),
+                    cg.memory().resolve("memory.limit_in_bytes"), cg.memory().resolve("memory.stat"),
+                    cg.blkio().resolve("blkio.io_service_bytes_recursive"), cg.blkio().resolve("blkio.throttle.io_service_bytes_recursive"),
+                    cg.pids().resolve("pids.current"));
+        }
     }
 
-    private static CgroupCounters v1(ContainerCgroup cg) throws IOException {
-        long cpu = KernelFiles.number(cg.cpu().resolve("cpuacct.usage"));
-        long usage = KernelFiles.number(cg.memory().resolve("memory.usage_in_bytes"));
-        long limit = KernelFiles.number(cg.memory().resolve("memory.limit_in_bytes"));
-        Path statFile = cg.memory().resolve("memory.stat");
-        String stat = KernelFiles.read(statFile);
-        long inactive = KernelFiles.keyed(stat, "inactive_file", ABSENT, statFile);
-        long totalInactive = KernelFiles.keyed(stat, "total_inactive_file", ABSENT, statFile);
-        long[] io = blkioV1(cg.blkio());
-        long pids = KernelFiles.number(cg.pids().resolve("pids.current"));
+    static CgroupCounters read(ContainerCgroup cg, OpenFiles files) throws IOException {
+        return read(Paths.of(cg), files);
+    }
+
+    static CgroupCounters read(Paths p, OpenFiles files) throws IOException {
+        return p.v2() ? v2(p, files) : v1(p, files);
+    }
+
+    private static CgroupCounters v1(Paths p, OpenFiles files) throws IOException {
+        long cpu = KernelFiles.number(files, p.cpu());
+        long usage = KernelFiles.number(files, p.memUsage());
+        long limit = KernelFiles.number(files, p.memLimit());
+        String stat = files.read(p.memStat());
+        long inactive = KernelFiles.keyed(stat, "inactive_file", ABSENT, p.memStat());
+        long totalInactive = KernelFiles.keyed(stat, "total_inactive_file", ABSENT, p.memStat());
+        long[] io = blkioV1(p, files);
+        long pids = KernelFiles.number(files, p.pids());
         return new CgroupCounters(cpu, usage, limit, inactive, totalInactive, io[0], io[1], pids);
     }
 
-    private static CgroupCounters v2(Path dir) throws IOException {
-        Path cpuStat = dir.resolve("cpu.stat");
-        long usec = KernelFiles.keyed(KernelFiles.read(cpuStat), "usage_usec", ABSENT, cpuStat);
+    private static CgroupCounters v2(Paths p, OpenFiles files) throws IOException {
+        long usec = KernelFiles.keyed(files.read(p.cpu()), "usage_usec", ABSENT, p.cpu());
         if (usec == ABSENT) {
-            throw new IOException(cpuStat + ": no usage_usec");
+            throw new IOException(p.cpu() + ": no usage_usec");
         }
-        long usage = KernelFiles.number(dir.resolve("memory.current"));
-        long limit = KernelFiles.number(dir.resolve("memory.max"));
-        Path statFile = dir.resolve("memory.stat");
-        long inactive = KernelFiles.keyed(KernelFiles.read(statFile), "inactive_file", ABSENT, statFile);
-        long[] io = ioStat(dir.resolve("io.stat"));
-        long pids = KernelFiles.number(dir.resolve("pids.current"));
+        long usage = KernelFiles.number(files, p.memUsage());
+        long limit = KernelFiles.number(files, p.memLimit());
+        long inactive = KernelFiles.keyed(files.read(p.memStat()), "inactive_file", ABSENT, p.memStat());
+        long[] io = ioStat(files, p.blkio());
+        long pids = KernelFiles.number(files, p.pids());
         return new CgroupCounters(Math.multiplyExact(usec, 1000L), usage, limit, inactive, ABSENT, io[0], io[1], pids);
     }
 
     /** Read and write bytes: lines {@code MAJ:MIN Read N}, {@code MAJ:MIN Write N}, ... and {@code Total N}. */
-    private static long[] blkioV1(Path dir) throws IOException {
-        Path cfq = dir.resolve("blkio.io_service_bytes_recursive");
-        if (Files.exists(cfq)) {
-            long[] io = blkioLines(cfq);
+    private static long[] blkioV1(Paths p, OpenFiles files) throws IOException {
+        if (files.exists(p.blkio())) {
+            long[] io = blkioLines(files.read(p.blkio()), p.blkio());
             if (io[2] > 0) {
                 return io;
             }
         }
-        return blkioLines(dir.resolve("blkio.throttle.io_service_bytes_recursive"));
+        return blkioLines(files.read(p.blkioThrottle()), p.blkioThrottle());
     }
 
     /** {read, write, entries}; an op counts as docker counts it, by its first letter (r/R, w/W). */
-    static long[] blkioLines(Path file) throws IOException {
+    static long[] blkioLines(String text, Path file) throws IOException {
         long read = 0;
         long write = 0;
         long entries = 0;
-        for (String line : KernelFiles.read(file).split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length != 3) {
-                continue; // "Total N" and blank lines
+        int[] f = new int[8];
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = text.length();
             }
-            long value = KernelFiles.parse(f[2], file);
-            entries++;
-            char op = f[1].isEmpty() ? ' ' : Character.toLowerCase(f[1].charAt(0));
-            if (op == 'r') {
-                read += value;
-            } else if (op == 'w') {
-                write += value;
+            if (KernelFiles.fields(text, at, end, f) == 3) { // not "Total N" or a blank line
+                long value = KernelFiles.parse(text, f[4], f[5], file);
+                entries++;
+                char op = Character.toLowerCase(text.charAt(f[2]));
+                if (op == 'r') {
+                    read += value;
+                } else if (op == 'w') {
+                    write += value;
+                }
             }
+            at = end + 1;
         }
         return new long[] {read, write, entries};
     }
 
     /** {@code MAJ:MIN rbytes=N wbytes=N rios=N wios=N dbytes=N dios=N} per device. */
-    static long[] ioStat(Path file) throws IOException {
-        if (!Files.exists(file)) {
+    static long[] ioStat(OpenFiles files, Path file) throws IOException {
+        if (!files.exists(file)) {
             return new long[] {0, 0}; // no io controller enabled for the cgroup: no block I/O figure
         }
+        String text = files.read(file);
         long read = 0;
         long write = 0;
-        for (String line : KernelFiles.read(file).split("\n")) {
-            for (String field : line.trim().split("\\s+")) {
-                if (field.startsWith("rbytes=")) {
-                    read += KernelFiles.parse(field.substring(7), file);
-                } else if (field.startsWith("wbytes=")) {
-                    write += KernelFiles.parse(field.substring(7), file);
+        int[] f = new int[32];
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = text.length();
+            }
+            int n = Math.min(KernelFiles.fields(text, at, end, f), f.length / 2);
+            for (int i = 0; i < n; i++) {
+                int from = f[2 * i];
+                if (text.startsWith("rbytes=", from)) {
+                    read += KernelFiles.parse(text, from + 7, f[2 * i + 1], file);
+                } else if (text.startsWith("wbytes=", from)) {
+                    write += KernelFiles.parse(text, from + 7, f[2 * i + 1], file);
                 }
             }
+            at = end + 1;
         }
         return new long[] {read, write};
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counters from the kernel on the engine's own host: the engine still names the container and
@@ -29,15 +31,38 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CgroupStatsSource implements StatsSource {
 
-    /** What the engine said about a container, and where its files are. */
-    private record Target(String id, String name, long pid, ContainerCgroup cgroup, boolean hostNetwork, boolean viaEngine) {}
+    /**
+     * What the engine said about a container, where its files are, and its files kept open
+     * ({@code files} null when it is not running or is read through the engine).
+     */
+    private record Target(String id, String name, long pid, ContainerCgroup cgroup, boolean hostNetwork, boolean viaEngine,
+            OpenFiles files, CgroupCounters.Paths paths, Path procDir, Path procCgroup, Path netDev) {
+
+        Target(String id, String name, long pid) {
+            this(id, name, pid, null, false, false, null, null, null, null, null);
+        }
+
+        Target throughEngine() {
+            return new Target(id, name, pid, cgroup, hostNetwork, true, null, null, null, null, null);
+        }
+    }
+
+    /** Containers' file sets kept open at most; past it a container's files are opened at each reading. */
+    static final int MAX_KEPT = 256;
+    /** A set not read for this long is closed: its container stopped, went away or is not watched any more. */
+    static final Duration IDLE = Duration.ofMinutes(2);
+    private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final EngineSide client;
     private final SourceSettings settings;
+    private final Path procStat;
     private final long memTotal;
     /** What the engine said, by the name or ID asked with and by full ID. */
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private static final int MAX_TARGETS = 4096;
+    private final AtomicInteger kept = new AtomicInteger();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
+    private volatile boolean closed;
 
     CgroupStatsSource(DockerClient client, SourceSettings settings) {
         this(EngineSide.of(client), settings);
@@ -46,6 +71,7 @@ final class CgroupStatsSource implements StatsSource {
     CgroupStatsSource(EngineSide client, SourceSettings settings) {
         this.client = client;
         this.settings = settings;
+        this.procStat = settings.procRoot().resolve("stat");
         this.memTotal = memTotal(settings.procRoot());
     }
 
@@ -61,6 +87,7 @@ final class CgroupStatsSource implements StatsSource {
 
     @Override
     public StatsSample sample(String idOrName, StatsMode mode) {
+        sweepIdle();
         Target target = targets.get(idOrName);
         if (target == null) {
             target = resolve(idOrName);
@@ -83,17 +110,10 @@ final class CgroupStatsSource implements StatsSource {
             throw new DockerException("stats " + idOrName + ": interrupted");
         } catch (IOException first) {
             // stopped, restarted (a new PID and cgroup), or files this source cannot use: ask the engine again
-            targets.remove(idOrName, target);
-            targets.remove(target.id(), target);
+            forget(idOrName, target);
             Target again = resolve(idOrName); // NotFoundException when it is gone
             if (again.pid() <= 0) {
                 return emptySample(again);
-            }
-            if (!again.viaEngine() && again.pid() == target.pid()) {
-                // the same process, and its files missing or in a form this source does not know
-                again = viaEngine(again);
-                targets.put(idOrName, again);
-                targets.put(again.id(), again);
             }
             if (again.viaEngine()) {
                 return client.stats(idOrName, mode);
@@ -101,38 +121,75 @@ final class CgroupStatsSource implements StatsSource {
             try {
                 return read(again).sample(again, null);
             } catch (IOException second) {
-                targets.remove(idOrName, again);
-                targets.remove(again.id(), again);
+                forget(idOrName, again);
+                if (again.pid() == target.pid()) {
+                    // the same process, with fresh handles, and its files missing or in a form this source does not know
+                    Target via = again.throughEngine();
+                    targets.put(idOrName, via);
+                    targets.put(via.id(), via);
+                    return client.stats(idOrName, mode);
+                }
                 throw new NotFoundException("No such container: " + idOrName + " (it stopped while its stats were read)");
             }
+        }
+    }
+
+    /** Drops a target under both its keys and closes its files. */
+    private void forget(String idOrName, Target target) {
+        targets.remove(idOrName, target);
+        targets.remove(target.id(), target);
+        release(target);
+    }
+
+    /** Closes a target's files (again: harmless), counting the kept sets. */
+    private void release(Target target) {
+        if (target.files() != null && target.files().release()) {
+            kept.decrementAndGet();
         }
     }
 
     /** Inspects the container and locates its cgroup; an unreadable one is read through the engine. */
     private Target resolve(String idOrName) {
         ContainerState state = client.inspect(idOrName); // NotFoundException when it is gone
-        Target target;
         if (!state.running() || state.pid() <= 0) {
-            target = new Target(state.id(), state.name(), 0, null, false, false); // not cached: it may start
-            return target;
+            return new Target(state.id(), state.name(), 0); // not cached: it may start
         }
-        Path proc = settings.procRoot().resolve(Long.toString(state.pid()));
+        Target known = targets.get(state.id());
+        if (known != null && known.pid() == state.pid()) { // asked by another name: the same files
+            targets.put(idOrName, known);
+            return known;
+        }
+        Path procDir = settings.procRoot().resolve(Long.toString(state.pid()));
+        Path procCgroup = procDir.resolve("cgroup");
+        boolean keep = !closed && kept.get() < MAX_KEPT;
+        OpenFiles files = keep ? OpenFiles.kept() : OpenFiles.transientFiles();
+        Target target;
+        files.lock();
         try {
-            ContainerCgroup cgroup = ContainerCgroup.locate(KernelFiles.read(proc.resolve("cgroup")), settings.cgroupRoot(), state.id());
-            target = new Target(state.id(), state.name(), state.pid(), cgroup, "host".equals(state.networkMode()), false);
+            ContainerCgroup cgroup = ContainerCgroup.locate(files.read(procCgroup), settings.cgroupRoot(), state.id());
+            target = new Target(state.id(), state.name(), state.pid(), cgroup, "host".equals(state.networkMode()), false,
+                    files, CgroupCounters.Paths.of(cgroup), procDir, procCgroup, procDir.resolve("net/dev"));
+            if (keep) {
+                kept.incrementAndGet();
+            }
         } catch (IOException e) {
-            target = viaEngine(new Target(state.id(), state.name(), state.pid(), null, false, false));
+            files.close();
+            target = new Target(state.id(), state.name(), state.pid()).throughEngine();
+        } finally {
+            files.unlock();
         }
         if (targets.size() >= MAX_TARGETS) {
-            targets.clear(); // containers that went away are never read again: start over rather than grow
+            closeAll(); // containers that went away are never read again: start over rather than grow
         }
-        targets.put(idOrName, target);
-        targets.put(state.id(), target); // the second reading of a --no-stream pair asks by full ID
+        Target before = targets.put(idOrName, target);
+        Target byId = targets.put(state.id(), target); // the second reading of a --no-stream pair asks by full ID
+        // two threads resolved the same container at once: the set replaced is closed unless still in use under another key
+        for (Target old : new Target[] {before, byId}) {
+            if (old != null && old != target && !targets.containsValue(old)) {
+                release(old);
+            }
+        }
         return target;
-    }
-
-    private static Target viaEngine(Target t) {
-        return new Target(t.id(), t.name(), t.pid(), t.cgroup(), t.hostNetwork(), true);
     }
 
     /** The counters of one moment: the container's cgroup, its network, the host's CPU time. */
@@ -150,17 +207,67 @@ final class CgroupStatsSource implements StatsSource {
     }
 
     private Reading read(Target t) throws IOException {
-        Instant now = Instant.now();
-        // host CPU time read right after the cgroup's, as the engine does, so both counters span the same interval
-        CgroupCounters counters = CgroupCounters.read(t.cgroup());
-        HostCpu host = HostCpu.read(settings.procRoot().resolve("stat"));
-        NetDev net = t.hostNetwork() ? NetDev.NONE : NetDev.read(settings.procRoot().resolve(Long.toString(t.pid())).resolve("net/dev"));
-        long limit = memTotal > 0 && counters.memLimit() > memTotal ? memTotal : counters.memLimit();
-        if (limit != counters.memLimit()) {
-            counters = new CgroupCounters(counters.cpuTotal(), counters.memUsage(), limit, counters.inactiveFile(),
-                    counters.totalInactiveFile(), counters.blkRead(), counters.blkWrite(), counters.pids());
+        OpenFiles files = t.files();
+        files.lock();
+        try {
+            long now = unixNanos();
+            // host CPU time read right after the cgroup's, as the engine does, so both counters span the same interval
+            CgroupCounters counters = CgroupCounters.read(t.paths(), files);
+            HostCpu host = HostCpu.read(files, procStat);
+            NetDev net = t.hostNetwork() ? NetDev.NONE : NetDev.read(files, t.netDev());
+            // after net/dev, whose handle would keep reading the namespace of a process that is gone
+            files.alive(t.procCgroup(), t.id(), t.procDir(), t.cgroup().cpu());
+            long limit = memTotal > 0 && counters.memLimit() > memTotal ? memTotal : counters.memLimit();
+            if (limit != counters.memLimit()) {
+                counters = new CgroupCounters(counters.cpuTotal(), counters.memUsage(), limit, counters.inactiveFile(),
+                        counters.totalInactiveFile(), counters.blkRead(), counters.blkWrite(), counters.pids());
+            }
+            return new Reading(now, counters, net, host);
+        } finally {
+            files.unlock();
         }
-        return new Reading(now.getEpochSecond() * 1_000_000_000L + now.getNano(), counters, net, host);
+    }
+
+    /** Unix time in nanoseconds. */
+    private static long unixNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Closes the file sets no reading used for {@link #IDLE}; at most every few seconds, by whichever reading comes. */
+    private void sweepIdle() {
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        if (now - last < SWEEP_EVERY_NANOS || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        long idle = IDLE.toNanos();
+        for (var e : targets.entrySet()) {
+            Target t = e.getValue();
+            if (t.files() != null && now - t.files().lastUsedNanos() > idle) {
+                forget(e.getKey(), t);
+            }
+        }
+    }
+
+    /** How many files this source holds open (tests). */
+    int openFiles() {
+        return targets.values().stream().distinct().filter(t -> t.files() != null).mapToInt(t -> t.files().openCount()).sum();
+    }
+
+    private void closeAll() {
+        for (var e : targets.entrySet()) {
+            if (targets.remove(e.getKey(), e.getValue())) {
+                release(e.getValue());
+            }
+        }
+    }
+
+    /** Closes every container's files; a reading after this opens and closes its files each time. */
+    @Override
+    public void close() {
+        closed = true;
+        closeAll();
     }
 
     private static StatsSample emptySample(Target t) {

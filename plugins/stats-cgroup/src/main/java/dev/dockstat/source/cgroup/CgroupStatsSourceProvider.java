@@ -67,7 +67,7 @@ public final class CgroupStatsSourceProvider implements StatsSourceProvider {
                 Path proc = settings.procRoot().resolve(Long.toString(state.pid()));
                 try {
                     ContainerCgroup cg = ContainerCgroup.locate(KernelFiles.read(proc.resolve("cgroup")), settings.cgroupRoot(), state.id());
-                    CgroupCounters.read(cg);
+                    CgroupCounters.read(cg, OpenFiles.transientFiles());
                     return null;
                 } catch (java.nio.file.NoSuchFileException gone) {
                     continue; // it stopped meanwhile: try the next

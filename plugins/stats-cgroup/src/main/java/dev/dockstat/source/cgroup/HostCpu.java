@@ -16,30 +16,30 @@ record HostCpu(long nanos, int cpus) {
 
     private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
-    static HostCpu read(Path procStat) throws IOException {
-        return parse(KernelFiles.read(procStat), procStat);
+    static HostCpu read(OpenFiles files, Path procStat) throws IOException {
+        return parse(files.read(procStat), procStat);
     }
 
     static HostCpu parse(String text, Path file) throws IOException {
         long ticks = -1;
         int cpus = 0;
         int at = 0;
+        int[] f = new int[16];
         while (at < text.length() && text.startsWith("cpu", at)) {
             int end = text.indexOf('\n', at);
             if (end < 0) {
                 end = text.length();
             }
-            String line = text.substring(at, end);
-            if (line.length() > 3 && line.charAt(3) == ' ') {
-                String[] f = line.trim().split("\\s+");
-                if (f.length < 8) {
-                    throw new IOException(file + ": a cpu line with " + (f.length - 1) + " fields");
+            if (end - at > 3 && text.charAt(at + 3) == ' ') {
+                int n = KernelFiles.fields(text, at, end, f);
+                if (n < 8) {
+                    throw new IOException(file + ": a cpu line with " + (n - 1) + " fields");
                 }
                 ticks = 0;
                 for (int i = 1; i <= 7; i++) {
-                    ticks += KernelFiles.parse(f[i], file);
+                    ticks += KernelFiles.parse(text, f[2 * i], f[2 * i + 1], file);
                 }
-            } else if (line.length() > 3 && Character.isDigit(line.charAt(3))) {
+            } else if (end - at > 3 && Character.isDigit(text.charAt(at + 3))) {
                 cpus++;
             }
             at = end + 1;

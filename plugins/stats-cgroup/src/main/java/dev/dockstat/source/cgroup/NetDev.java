@@ -12,29 +12,40 @@ record NetDev(long rx, long tx) {
 
     static final NetDev NONE = new NetDev(0, 0);
 
-    static NetDev read(Path file) throws IOException {
-        return parse(KernelFiles.read(file), file);
+    static NetDev read(OpenFiles files, Path file) throws IOException {
+        return parse(files.read(file), file);
     }
 
     /** Two header lines, then {@code name: rx_bytes rx_packets ... (8 fields) tx_bytes ...} per interface. */
     static NetDev parse(String text, Path file) throws IOException {
         long rx = 0;
         long tx = 0;
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon < 0 || line.indexOf('|') >= 0) {
-                continue; // the headers
+        int[] f = new int[18];
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) {
+                end = text.length();
             }
-            String name = line.substring(0, colon).strip();
-            if (name.equals("lo")) {
-                continue;
+            int colon = text.indexOf(':', at);
+            int bar = text.indexOf('|', at);
+            if (colon >= 0 && colon < end && (bar < 0 || bar >= end)) { // not a header line
+                int nameStart = at;
+                while (nameStart < colon && text.charAt(nameStart) <= ' ') {
+                    nameStart++;
+                }
+                boolean loopback = colon - nameStart >= 2 && text.startsWith("lo", nameStart)
+                        && text.substring(nameStart + 2, colon).isBlank();
+                if (!loopback) {
+                    int n = KernelFiles.fields(text, colon + 1, end, f);
+                    if (n < 9) {
+                        throw new IOException(file + ": interface " + text.substring(at, colon).strip() + " has " + n + " fields");
+                    }
+                    rx += KernelFiles.parse(text, f[0], f[1], file);
+                    tx += KernelFiles.parse(text, f[16], f[17], file);
+                }
             }
-            String[] f = line.substring(colon + 1).trim().split("\\s+");
-            if (f.length < 9) {
-                throw new IOException(file + ": interface " + name + " has " + f.length + " fields");
-            }
-            rx += KernelFiles.parse(f[0], file);
-            tx += KernelFiles.parse(f[8], file);
+            at = end + 1;
         }
         return new NetDev(rx, tx);
     }

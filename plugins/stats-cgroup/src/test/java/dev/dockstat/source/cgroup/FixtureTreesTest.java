@@ -117,4 +117,23 @@ class FixtureTreesTest {
         StatsSample s = source.sample("web", StatsMode.ONE_SHOT);
         assertEquals(0, s.netRx() + s.netTx(), "the host's interfaces are not the container's");
     }
+
+    @Test
+    void aContainersFilesStayOpenBetweenReadingsAndCloseWithTheSource(@TempDir Path dir) throws IOException {
+        Path tree = FixtureTrees.copy("v1-cgroupfs", dir);
+        var source = new CgroupStatsSource(new FakeEngine(FixtureTrees.HOST_ID, "web", FixtureTrees.HOST_PID), FixtureTrees.settings(tree));
+        source.sample("web", StatsMode.ONE_SHOT);
+        int open = OpenFds.under(tree);
+        assertEquals(9, open, "6 cgroup files (v1; this tree has no CFQ block I/O file), net/dev, /proc/stat, /proc/PID/cgroup");
+        Path pids = tree.resolve("cgroup/pids/docker/" + FixtureTrees.HOST_ID + "/pids.current");
+        for (int i = 2; i < 6; i++) {
+            Files.writeString(pids, i + "\n");
+            assertEquals(i, source.sample("web", StatsMode.ONE_SHOT).pids(), "the file's text now, through the kept handle");
+            assertEquals(open, OpenFds.under(tree), "no new descriptor per reading");
+        }
+        source.close();
+        assertEquals(0, OpenFds.under(tree));
+        assertEquals(5, source.sample("web", StatsMode.ONE_SHOT).pids(), "a reading after close opens and closes its files");
+        assertEquals(0, OpenFds.under(tree));
+    }
 }
