@@ -69,6 +69,8 @@ public final class MetricsExporter implements AutoCloseable {
             .exporterProperties(ExporterProperties.builder().prometheusTimestampsInMs(true).build())
             .build();
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final List<EngineScraper> scrapers;
     private final HttpServer server;
     private final ExecutorService requests;
@@ -123,6 +125,11 @@ public final class MetricsExporter implements AutoCloseable {
 
     /** The JDK's HTTP server (HTTPS with a configurator), {@code /metrics} only, behind the authenticator if any. */
     private static HttpServer listen(Settings settings, MetricsHandler handler, ExecutorService requests) throws IOException {
+        // TCP_NODELAY on the server's sockets (read once, when the JDK's server is first used): an
+        // answer's last, short segment must not wait for the scraper's delayed ACK of the one before
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
         HttpServer server;
         if (settings.https() != null) {

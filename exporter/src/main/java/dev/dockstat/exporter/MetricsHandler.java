@@ -2,7 +2,9 @@ package dev.dockstat.exporter;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -11,6 +13,8 @@ import java.util.List;
  * so the cached parts go out as they are, with no copy into one buffer.
  */
 final class MetricsHandler implements HttpHandler {
+
+    private static final int WRITE_SIZE = 64 * 1024;
 
     private final Exposition exposition;
     private final ScrapeDemand demand;
@@ -43,7 +47,12 @@ final class MetricsHandler implements HttpHandler {
                 return;
             }
             exchange.sendResponseHeaders(200, body.length());
-            body.writeTo(exchange.getResponseBody());
+            // Many parts, most small: written one by one, each became a TCP segment of its own,
+            // and the peer's delayed ACKs held the next small one back (a 60-container scrape
+            // took 80 ms instead of a few); gathered here, they leave in a few large writes.
+            OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), WRITE_SIZE);
+            body.writeTo(out);
+            out.flush();
         }
     }
 
