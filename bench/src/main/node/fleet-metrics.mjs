@@ -3,32 +3,49 @@
 // --scrapes times, one every --every ms, once every engine's containers are in the answer.
 // Figures: scrape time (request sent to the last byte, node's http client), the answer's size and
 // series, the exporter's RSS (peak VmHWM, and sampled) and CPU. Goal: scrape p99 <= 250 ms, memory bounded.
+// Two series of scrapes: plain (no Accept header: the Prometheus text format, uncompressed), then as
+// Prometheus asks (OpenMetrics preferred, Accept-Encoding: gzip), timed to the last compressed byte
+// and checked by decompressing; --prom-scrapes 0 skips the second.
 // Usage: node bench/src/main/node/fleet-metrics.mjs [--engines 100] [--containers 50] [--churn 10] [--scrapes 120]
-//          [--every 1000] [--interval ''] [--listen 127.0.0.1:9399] [--endpoints LIST] [--json FILE] [--md FILE] [--log DIR]
+//          [--prom-scrapes 120] [--every 1000] [--interval ''] [--listen 127.0.0.1:9399] [--endpoints LIST]
+//          [--json FILE] [--md FILE] [--log DIR]
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, appendFileSync } from 'node:fs';
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { root, now } from '../../../../ipc/src/test/node/worker.mjs';
 import { options, sleep, loadavg, writeJson, procStats, taskCount, socketCount } from './measure.mjs';
 import { startFleet, stopFleets } from './synthetic.mjs';
 import { fig } from './fleet-parent.mjs';
 
-const opt = options({ engines: 100, containers: 50, churn: 10, scrapes: 120, every: 1000, interval: '', listen: '127.0.0.1:9399', endpoints: '',
+const opt = options({ engines: 100, containers: 50, churn: 10, scrapes: 120, promScrapes: 120, every: 1000, interval: '', listen: '127.0.0.1:9399', endpoints: '',
   portBase: 24000, control: 23999, json: '', md: '', log: '/tmp', readySeconds: 300 });
 const MB = 1024;
 
-/** One scrape: resolves { ms, bytes, body }. */
-function scrape(url) {
+/** The headers Prometheus 2.x/3.x sends by default: OpenMetrics preferred, then the text format; gzip. */
+const PROMETHEUS_HEADERS = {
+  Accept: 'application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,'
+    + 'text/plain;version=0.0.4;q=0.3,*/*;q=0.2',
+  'Accept-Encoding': 'gzip',
+};
+
+/** One scrape: resolves { ms (to the last byte as sent), bytes (as sent), body (decompressed text), type, encoding }. */
+function scrape(url, headers = {}) {
   return new Promise((resolve, reject) => {
     const start = now();
-    http.get(url, (res) => {
+    http.get(url, { headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        if (res.statusCode !== 200) reject(new Error(`scrape: HTTP ${res.statusCode}`));
-        else resolve({ ms: now() - start, bytes: body.length, body: body.toString('utf8') });
+        const ms = now() - start;
+        const sent = Buffer.concat(chunks);
+        const encoding = res.headers['content-encoding'] || 'identity';
+        if (res.statusCode !== 200) { reject(new Error(`scrape: HTTP ${res.statusCode}`)); return; }
+        try {
+          const body = encoding === 'gzip' ? gunzipSync(sent) : sent;
+          resolve({ ms, bytes: sent.length, body: body.toString('utf8'), type: res.headers['content-type'], encoding });
+        } catch (e) { reject(e); }
       });
     }).on('error', reject);
   });
@@ -66,23 +83,33 @@ async function main() {
     await sleep(10000); // a few rounds after the first
     sample();
     const from = samples.at(-1);
-    const times = [], sizes = [], series = [];
-    for (let k = 0; k < opt.scrapes; k++) {
-      const t = Date.now();
-      const s = await scrape(url);
-      times.push(s.ms); sizes.push(s.bytes); series.push(containerSeries(s.body));
-      await sleep(Math.max(0, t + opt.every - Date.now()));
-    }
+    const series = async (n, headers) => {
+      const times = [], sizes = [], counts = [];
+      let last = null;
+      for (let k = 0; k < n; k++) {
+        const t = Date.now();
+        const s = await scrape(url, headers);
+        times.push(s.ms); sizes.push(s.bytes); counts.push(containerSeries(s.body)); last = s;
+        await sleep(Math.max(0, t + opt.every - Date.now()));
+      }
+      return { times, sizes, counts, type: last && last.type, encoding: last && last.encoding, plainBytes: last && Buffer.byteLength(last.body) };
+    };
+    const plain = await series(opt.scrapes, {});
+    const prom = await series(opt.promScrapes, PROMETHEUS_HEADERS);
     sample();
     const to = samples.at(-1);
     const result = {
       engines: endpoints.length, containers: opt.containers, interval: opt.interval || 'default', loadBefore, loadAfter: loadavg(), readySeconds: readyS,
-      scrapeMs: fig(times, 1), bytes: fig(sizes), containerSeries: fig(series),
+      scrapeMs: fig(plain.times, 1), bytes: fig(plain.sizes), containerSeries: fig(plain.counts),
+      prometheus: { scrapeMs: fig(prom.times, 1), bytes: fig(prom.sizes), containerSeries: fig(prom.counts), contentType: prom.type,
+        encoding: prom.encoding, decompressedBytes: prom.plainBytes },
       peakRssMb: to.hwmKb / MB, rssAtFirstScrapeMb: from.rssKb / MB, rssEndMb: to.rssKb / MB,
       cpuPercent: (to.cpuMs - from.cpuMs) / (to.t - from.t) * 100, threads: to.tasks, sockets: to.sockets,
       load1: fig(samples.map((s) => s.load1), 2), samples,
     };
     console.log(`  scrape (ms) min ${result.scrapeMs.min} p50 ${result.scrapeMs.p50} p99 ${result.scrapeMs.p99} max ${result.scrapeMs.max}; ${result.bytes.p50} bytes, ${result.containerSeries.p50} containers per scrape`);
+    const p = result.prometheus;
+    if (p.scrapeMs.count) console.log(`  as Prometheus asks (${p.contentType}, ${p.encoding}): scrape (ms) min ${p.scrapeMs.min} p50 ${p.scrapeMs.p50} p99 ${p.scrapeMs.p99} max ${p.scrapeMs.max}; ${p.bytes.p50} bytes sent (${p.decompressedBytes} decompressed), ${p.containerSeries.p50} containers per scrape`);
     console.log(`  RSS peak ${result.peakRssMb.toFixed(1)} MB, at the first scrape ${result.rssAtFirstScrapeMb.toFixed(1)} MB, at the end ${result.rssEndMb.toFixed(1)} MB; CPU ${result.cpuPercent.toFixed(1)} % of one core; threads ${result.threads}, sockets ${result.sockets}`);
     writeJson(opt.json, result);
     if (opt.md) appendFileSync(opt.md, markdown(result));
@@ -102,8 +129,10 @@ function markdown(r) {
   return `\n### serve-metrics: ${r.engines} engines × ${r.containers} containers (${r.engines * r.containers} containers of series), interval ${r.interval}\n\n`
     + '| figure | goal | measured | |\n|---|---|---|---|\n'
     + `| scrape time over ${s.count} scrapes | p99 ≤ 250 ms | p50 ${s.p50} / p99 ${s.p99} / max ${s.max} ms (${(r.bytes.p50 / 1e6).toFixed(1)} MB, ${r.containerSeries.p50} containers each) | ${s.p99 <= 250 ? 'met' : '**missed**'} |\n`
+    + (r.prometheus.scrapeMs.count ? `| scrape time as Prometheus asks (${r.prometheus.contentType}; ${r.prometheus.encoding}), ${r.prometheus.scrapeMs.count} scrapes | p99 ≤ 250 ms | p50 ${r.prometheus.scrapeMs.p50} / p99 ${r.prometheus.scrapeMs.p99} / max ${r.prometheus.scrapeMs.max} ms (${(r.prometheus.bytes.p50 / 1e6).toFixed(2)} MB sent, ${(r.prometheus.decompressedBytes / 1e6).toFixed(1)} MB decompressed, ${r.prometheus.containerSeries.p50} containers each) | ${r.prometheus.scrapeMs.p99 <= 250 ? 'met' : '**missed**'} |\n` : '')
     + `| exporter memory | bounded | peak RSS ${r.peakRssMb.toFixed(1)} MB; ${r.rssAtFirstScrapeMb.toFixed(1)} MB at the first scrape, ${r.rssEndMb.toFixed(1)} MB at the last | |\n`
-    + `| exporter CPU while scraped | – | ${r.cpuPercent.toFixed(1)} % of one core; ${r.threads} threads, ${r.sockets} sockets | |\n`;
+    + `| exporter CPU while scraped | – | ${r.cpuPercent.toFixed(1)} % of one core; ${r.threads} threads, ${r.sockets} sockets | |\n`
+    + `| load average (1 min) while scraped | – | p50 ${r.load1.p50}, max ${r.load1.max} | |\n`;
 }
 
 const interrupted = async () => { stopExporter(); await stopFleets(); process.exit(130); };

@@ -15,9 +15,14 @@ import java.util.List;
  * @param rounds rounds completed since start
  * @param errors rounds that failed since start
  * @param containers one entry per container read in the last round (empty when down)
+ * @param lines the containers' sample lines, rendered once for every scrape of this round
  */
 record EngineSnapshot(String environment, boolean up, Duration roundDuration, long rounds, long errors,
-        List<Container> containers) {
+        List<Container> containers, EngineLines lines) {
+
+    EngineSnapshot(String environment, boolean up, Duration roundDuration, long rounds, long errors, List<Container> containers) {
+        this(environment, up, roundDuration, rounds, errors, containers, new EngineLines(environment, containers));
+    }
 
     /** A container's identity (for labels) and its reading. */
     record Container(ContainerSummary summary, ContainerStats stats) {}

@@ -12,20 +12,30 @@ import dev.dockstat.core.spi.TransportConfigException;
 import dev.dockstat.core.transport.TransportRegistry;
 import io.prometheus.metrics.config.ExporterProperties;
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code serve-metrics}: one scraper per engine, and an HTTP endpoint serving {@code /metrics} in the
- * Prometheus text or OpenMetrics format (the client library negotiates by the Accept header).
+ * Prometheus text or OpenMetrics format, as the Accept header asks, gzipped when allowed. The
+ * containers' lines are the exporter's own ({@link Exposition}); the client library renders the
+ * engines' and the JVM's few series.
  */
 public final class MetricsExporter implements AutoCloseable {
 
@@ -59,12 +69,16 @@ public final class MetricsExporter implements AutoCloseable {
             .exporterProperties(ExporterProperties.builder().prometheusTimestampsInMs(true).build())
             .build();
 
-    private final List<EngineScraper> scrapers;
-    private final HTTPServer server;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    private MetricsExporter(List<EngineScraper> scrapers, HTTPServer server) {
+    private final List<EngineScraper> scrapers;
+    private final HttpServer server;
+    private final ExecutorService requests;
+
+    private MetricsExporter(List<EngineScraper> scrapers, HttpServer server, ExecutorService requests) {
         this.scrapers = scrapers;
         this.server = server;
+        this.requests = requests;
     }
 
     /**
@@ -80,6 +94,8 @@ public final class MetricsExporter implements AutoCloseable {
         TransportRegistry registry = TransportRegistry.load().onWarning(diagnostics); // e.g. skipVerify, with the other diagnostics
         StatsSourceRegistry sources = StatsSourceRegistry.load();
         List<EngineScraper> scrapers = new ArrayList<>();
+        ScrapeDemand demand = new ScrapeDemand();
+        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (Environment env : environments) {
                 DockerClient client = env.connect(registry);
@@ -89,39 +105,57 @@ public final class MetricsExporter implements AutoCloseable {
                     client.close();
                     throw e;
                 }
-                scrapers.add(new EngineScraper(env, client, settings.concurrency(), settings.interval(), diagnostics));
+                scrapers.add(new EngineScraper(env, client, settings.concurrency(), settings.interval(), demand, diagnostics));
             }
-            PrometheusRegistry prometheus = new PrometheusRegistry();
-            prometheus.register(new ContainerMetricsCollector(() -> scrapers.stream().map(EngineScraper::latest).toList()));
-            JvmMetrics.builder().register(prometheus);
-            HTTPServer.Builder http = HTTPServer.builder(PROPERTIES)
-                    .inetAddress(InetAddress.getByName(settings.host()))
-                    .port(settings.port())
-                    .registry(prometheus)
-                    .executorService(Executors.newVirtualThreadPerTaskExecutor());
-            if (settings.authenticator() != null) {
-                http.authenticator(settings.authenticator());
-            }
-            if (settings.https() != null) {
-                http.httpsConfigurator(settings.https());
-            }
-            HTTPServer server = http.buildAndStart();
+            Supplier<List<EngineSnapshot>> latest = () -> scrapers.stream().map(EngineScraper::latest).toList();
+            PrometheusRegistry rest = new PrometheusRegistry();
+            rest.register((MultiCollector) () -> new MetricSnapshots(EngineMetrics.snapshots(latest.get())));
+            JvmMetrics.builder().register(rest);
+            Exposition exposition = new Exposition(latest, rest, ExpositionFormats.init(PROPERTIES.getExporterProperties()));
+            HttpServer server = listen(settings, new MetricsHandler(exposition, demand), requests);
             scrapers.forEach(EngineScraper::start);
-            ExpositionWarmUp.after(scrapers.stream().map(EngineScraper::firstRound).toList(), prometheus, PROPERTIES);
-            return new MetricsExporter(scrapers, server);
+            ExpositionWarmUp.after(scrapers.stream().map(EngineScraper::firstRound).toList(), exposition);
+            return new MetricsExporter(scrapers, server, requests);
         } catch (TransportConfigException | IOException | RuntimeException e) {
             scrapers.forEach(EngineScraper::close);
+            requests.shutdownNow();
             throw e;
         }
     }
 
+    /** The JDK's HTTP server (HTTPS with a configurator), {@code /metrics} only, behind the authenticator if any. */
+    private static HttpServer listen(Settings settings, MetricsHandler handler, ExecutorService requests) throws IOException {
+        // TCP_NODELAY on the server's sockets (read once, when the JDK's server is first used): an
+        // answer's last, short segment must not wait for the scraper's delayed ACK of the one before
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port());
+        HttpServer server;
+        if (settings.https() != null) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(settings.https());
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
+        HttpContext metrics = server.createContext("/metrics", handler);
+        if (settings.authenticator() != null) {
+            metrics.setAuthenticator(settings.authenticator());
+        }
+        server.setExecutor(requests);
+        server.start();
+        return server;
+    }
+
     public int port() {
-        return server.getPort();
+        return server.getAddress().getPort();
     }
 
     @Override
     public void close() {
-        server.close();
+        server.stop(0);
+        requests.shutdownNow();
         scrapers.forEach(EngineScraper::close);
     }
 }
