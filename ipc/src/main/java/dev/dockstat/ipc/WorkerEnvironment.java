@@ -12,14 +12,10 @@ import java.util.Map;
  *       (docs/serve-ipc.md, "Where it differs").</li>
  *   <li>{@code DOCKSTAT_DISK_DELAY_MS}: first disk check after configure (default 10000).</li>
  *   <li>{@code DOCKSTAT_DISK_INTERVAL_MS}: time between disk checks (default 300000).</li>
- *   <li>{@code DOCKSTAT_HEAP_TRIM_MS}: time between two full collections that give the heap's unused
- *       memory back ({@link HeapTrim}; default 300000, 0 = never).</li>
  *   <li>{@code DOCKSTAT_DEBUG=1}: a stderr line per metrics round with its duration.</li>
  * </ul>
  */
-record WorkerEnvironment(WatchSettings settings, boolean verbose, Duration heapTrim) {
-
-    static final Duration HEAP_TRIM = Duration.ofMinutes(5);
+record WorkerEnvironment(WatchSettings settings, boolean verbose) {
 
     static WorkerEnvironment of(Map<String, String> env, Diagnostics diagnostics) {
         WatchSettings d = WatchSettings.DEFAULTS;
@@ -27,8 +23,7 @@ record WorkerEnvironment(WatchSettings settings, boolean verbose, Duration heapT
         boolean disk = !(skip.equals("true") || skip.equals("1"));
         Duration delay = millis(env, "DOCKSTAT_DISK_DELAY_MS", d.diskDelay(), 0, diagnostics);
         Duration interval = millis(env, "DOCKSTAT_DISK_INTERVAL_MS", d.diskInterval(), 1, diagnostics);
-        Duration heapTrim = millis(env, "DOCKSTAT_HEAP_TRIM_MS", HEAP_TRIM, 0, diagnostics);
-        return new WorkerEnvironment(d.withDisk(disk, delay, interval), "1".equals(env.get("DOCKSTAT_DEBUG")), heapTrim);
+        return new WorkerEnvironment(d.withDisk(disk, delay, interval), "1".equals(env.get("DOCKSTAT_DEBUG")));
     }
 
     private static Duration millis(Map<String, String> env, String name, Duration fallback, long min, Diagnostics diagnostics) {

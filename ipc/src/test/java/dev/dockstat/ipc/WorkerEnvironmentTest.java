@@ -39,12 +39,4 @@ class WorkerEnvironmentTest {
         assertEquals(Duration.ofMinutes(5), bad.diskInterval());
         assertEquals(List.of("DOCKSTAT_DISK_INTERVAL_MS=soon is not a number of milliseconds >= 1; using 300000"), stderr);
     }
-
-    @Test
-    void heapTrimEveryFiveMinutesUnlessTheEnvironmentSaysOtherwise() {
-        assertEquals(Duration.ofMinutes(5), WorkerEnvironment.of(Map.of(), stderr::add).heapTrim());
-        assertEquals(Duration.ZERO, WorkerEnvironment.of(Map.of("DOCKSTAT_HEAP_TRIM_MS", "0"), stderr::add).heapTrim());
-        assertEquals(Duration.ofMillis(60000), WorkerEnvironment.of(Map.of("DOCKSTAT_HEAP_TRIM_MS", "60000"), stderr::add).heapTrim());
-        assertEquals(List.of(), stderr);
-    }
 }
