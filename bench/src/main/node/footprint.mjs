@@ -22,7 +22,7 @@
 // cli/target/bin/collection-worker); its JVM: DOCKSTAT_JAVA_HOME, as the launcher reads it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync, appendFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
-import net from 'node:net';
+import { Worker as Thread } from 'node:worker_threads';
 import path from 'node:path';
 import { Worker, WORKER, killAll, socketEnv, tcpEnv, mtlsEnv, pem, now, root } from '../../../../ipc/src/test/node/worker.mjs';
 import { options, sleep, names, ensureRunning, runningCount, procStats, loadavg, summary, writeJson } from './measure.mjs';
@@ -226,34 +226,47 @@ function markdown(lines) {
 // NativeMemoryTracking gets `jcmd VM.native_memory summary` and `GC.heap_info` written at 5, 10, 20 and
 // the last minute. Every minute each worker's /proc/PID/smaps is summed by mapping.
 
-/** A relay from a unix socket of ours to the engine's, which can drop off (offline) and come back. */
+/**
+ * A relay from a unix socket of ours to the engine's, which can drop off (offline: its listening
+ * socket removed, its connections cut) and come back. It runs on a thread of its own, so the
+ * driver's synchronous calls (docker, jcmd) never hold up what it relays.
+ */
 function flappingRelay(listenPath, enginePath) {
-  const conns = new Set();
-  let server = null;
-  const up = () => new Promise((resolve, reject) => {
-    try { unlinkSync(listenPath); } catch { /* absent */ }
-    server = net.createServer((client) => {
-      const engine = net.connect(enginePath);
-      conns.add(client);
-      conns.add(engine);
-      const drop = () => { client.destroy(); engine.destroy(); conns.delete(client); conns.delete(engine); };
-      client.on('error', drop).on('close', drop);
-      engine.on('error', drop).on('close', drop);
-      client.pipe(engine);
-      engine.pipe(client);
-    });
-    server.once('error', reject);
-    server.listen(listenPath, resolve);
-  });
-  const down = () => new Promise((resolve) => {
-    const s = server;
-    server = null;
-    for (const c of conns) c.destroy();
-    conns.clear();
-    if (!s) { resolve(); return; }
-    s.close(() => { try { unlinkSync(listenPath); } catch { /* removed by close */ } resolve(); });
-  });
-  return { up, down, path: listenPath };
+  const code = `
+    const net = require('node:net');
+    const { unlinkSync } = require('node:fs');
+    const { parentPort, workerData: { listenPath, enginePath } } = require('node:worker_threads');
+    const conns = new Set();
+    let server = null;
+    const unlink = () => { try { unlinkSync(listenPath); } catch { /* absent */ } };
+    parentPort.on('message', (cmd) => {
+      if (cmd === 'up' && !server) {
+        unlink();
+        server = net.createServer((client) => {
+          const engine = net.connect(enginePath);
+          conns.add(client);
+          conns.add(engine);
+          const drop = () => { client.destroy(); engine.destroy(); conns.delete(client); conns.delete(engine); };
+          client.on('error', drop).on('close', drop);
+          engine.on('error', drop).on('close', drop);
+          client.pipe(engine);
+          engine.pipe(client);
+        });
+        server.listen(listenPath, () => parentPort.postMessage('up'));
+      } else if (cmd === 'down' && server) {
+        const s = server;
+        server = null;
+        for (const c of conns) c.destroy();
+        conns.clear();
+        s.close(() => { unlink(); parentPort.postMessage('down'); });
+      } else {
+        parentPort.postMessage(cmd);
+      }
+    });`;
+  const thread = new Thread(code, { eval: true, workerData: { listenPath, enginePath } });
+  thread.unref();
+  const ask = (cmd) => new Promise((resolve) => { thread.once('message', resolve); thread.postMessage(cmd); });
+  return { up: () => ask('up'), down: () => ask('down'), close: () => thread.terminate(), path: listenPath };
 }
 
 /** Resident kB of a process by mapping: the AOT cache, libjvm, anonymous, malloc's [heap], the rest. */
@@ -353,6 +366,7 @@ async function soak() {
   } finally {
     killAll();
     await relay.down();
+    await relay.close();
     removeStarted();
   }
   result.loadAfter = loadavg();
