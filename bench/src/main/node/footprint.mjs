@@ -155,7 +155,10 @@ function printTable(r) {
 }
 
 function javaOf() {
-  const home = execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
+  // a release bundle's worker runs on the bundle's runtime (bin/../runtime), never on a JDK of the host
+  const bundled = path.resolve(path.dirname(WORKER), '..', 'runtime');
+  const home = existsSync(path.join(bundled, 'bin/java')) ? bundled
+    : execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
   const release = existsSync(path.join(home, 'release')) ? readFileSync(path.join(home, 'release'), 'utf8') : '';
   const v = (release.match(/^JAVA_RUNTIME_VERSION="?([^"\n]*)/m) || release.match(/^JAVA_VERSION="?([^"\n]*)/m) || [])[1] || '?';
   const modules = (release.match(/^MODULES="?([^"\n]*)/m) || [])[1] || '';
