@@ -127,6 +127,7 @@ async function run(envCount) {
   const m = {};
   for (const [t0, s, name] of marks) m[name] = await at(t0, s);
   clearInterval(sampler);
+  const smaps = smapsByMapping(w.child.pid); // where the resident memory is at the end
   const exit = await exitAfterShutdown(w);
   if (w.badLines.length) throw new Error(`stdout carried non-JSON lines: ${JSON.stringify(w.badLines.slice(0, 3))}`);
   const envRounds = m.end.metrics - m.warm.metrics;
@@ -134,7 +135,7 @@ async function run(envCount) {
     envs: envCount, hwmKb: Math.max(m.end.hwmKb, ...samples.map((x) => x.hwmKb)), rssEndKb: m.end.rssKb, threads: m.end.threads,
     cpu60Ms: m.at60.cpuMs, cpuAfterWarmupMs: m.end.cpuMs - m.warm.cpuMs, envRounds,
     perRoundMs: envRounds > 0 ? (m.end.cpuMs - m.warm.cpuMs) / envRounds : NaN, exitMs: exit.ms, exitCode: exit.code,
-    metrics: m.end.metrics, samples,
+    metrics: m.end.metrics, smaps, samples,
   };
 }
 
@@ -210,7 +211,10 @@ async function footprint() {
       `${result.javaOpts ? `, DOCKSTAT_JAVA_OPTS=\`${result.javaOpts}\`` : ''}. Environments on ${result.engine}; each sees ${result.containersSeen} running (idle) containers, metrics every ${opt.interval} ms, disk usage off; ` +
       `runs of ${opt.seconds} s, CPU per env-round after ${opt.warmup} s; ready: median of ${opt.readyRuns} spawns (${fmt(result.readyMs.min)}-${fmt(result.readyMs.max)} ms); ` +
       `exit after shutdown: each run's own, and the median of ${opt.exitRuns} short runs plus the long ones (${result.exitMs.min.toFixed(0)}-${result.exitMs.max.toFixed(0)} ms). ` +
-      `Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after (2 cores).`, '', result.table, '']);
+      `Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after (2 cores).`, '', result.table, '',
+    ...result.runs.map((x) => `Resident at the end of the ${x.envs}-environment run (\`/proc/PID/smaps\` by mapping, MB): AOT cache ${fmt(x.smaps.aot / 1024, 1)} `
+      + `(${fmt(x.smaps.dirtyAot / 1024, 1)} dirty), libjvm ${fmt(x.smaps.libjvm / 1024, 1)}, anonymous ${fmt(x.smaps.anon / 1024, 1)}, [heap] ${fmt(x.smaps.heap / 1024, 1)}, `
+      + `other files ${fmt(x.smaps.other / 1024, 1)}.`), '']);
 }
 
 function markdown(lines) {
