@@ -12,22 +12,24 @@
 // with containers, so an environment sees exactly --containers (environments: its socket, its
 // Hawser-style token proxy, its socket again); `main`, the shared engine (socket, plain TCP, mTLS),
 // where every container other work runs counts too.
-// With --soak MINUTES instead: one socket environment (the containers above) and the test bed's
-// auxiliary engine as a second one, which is stopped and started every --flap-seconds; RSS every
-// 10 s; passes when RSS at the end is at most RSS at 5 minutes + 2 MB.
+// With --soak MINUTES instead: two environments on the auxiliary engine (the containers above), the
+// second through a relay that drops off and comes back every --flap-seconds (see soak() below); RSS
+// every 10 s; met when RSS at the end is at most RSS at 5 minutes + 2 MB. --variants: more workers
+// side by side with other JVM options.
 // Usage: node bench/src/main/node/footprint.mjs [--envs-sets 1,3] [--seconds 90] [--warmup 30] [--json FILE]
-//        node bench/src/main/node/footprint.mjs --soak 30 [--flap-seconds 120] [--json FILE]
+//        node bench/src/main/node/footprint.mjs --soak 30 [--flap-seconds 120] [--variants 'LABEL=OPTS|...'] [--json FILE]
 // scripts/bench --footprint / --soak run it. The worker: DOCKSTAT_WORKER (default the build's
 // cli/target/bin/collection-worker); its JVM: DOCKSTAT_JAVA_HOME, as the launcher reads it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync, appendFileSync } from 'node:fs';
+import { readFileSync, existsSync, appendFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { Worker as Thread } from 'node:worker_threads';
 import path from 'node:path';
 import { Worker, WORKER, killAll, socketEnv, tcpEnv, mtlsEnv, pem, now, root } from '../../../../ipc/src/test/node/worker.mjs';
-import { options, sleep, names, ensureRunning, remove, runningCount, procStats, loadavg, summary, writeJson } from './measure.mjs';
+import { options, sleep, names, ensureRunning, runningCount, procStats, loadavg, summary, writeJson } from './measure.mjs';
 
 const opt = options({
   envsSets: '1,3', containers: 60, prefix: 'dst-fp-', seconds: 90, warmup: 30, interval: 5000, readyRuns: 10, exitRuns: 5,
-  engine: 'aux', soak: 0, flapSeconds: 120, json: '', md: '', title: '', keep: false,
+  engine: 'aux', soak: 0, flapSeconds: 120, variants: '', json: '', md: '', title: '', keep: false,
 });
 // Dockhand's Go worker, measured by issue 15 (same parent, 1 environment, 65 containers, two runs)
 const GO = { hwmMb: '11.6-11.9', readyMs: '6-7', exitMs: '3-6', cpu60Ms: '150-170', perRoundMs: '–' };
@@ -125,6 +127,7 @@ async function run(envCount) {
   const m = {};
   for (const [t0, s, name] of marks) m[name] = await at(t0, s);
   clearInterval(sampler);
+  const smaps = smapsByMapping(w.child.pid); // where the resident memory is at the end
   const exit = await exitAfterShutdown(w);
   if (w.badLines.length) throw new Error(`stdout carried non-JSON lines: ${JSON.stringify(w.badLines.slice(0, 3))}`);
   const envRounds = m.end.metrics - m.warm.metrics;
@@ -132,7 +135,7 @@ async function run(envCount) {
     envs: envCount, hwmKb: Math.max(m.end.hwmKb, ...samples.map((x) => x.hwmKb)), rssEndKb: m.end.rssKb, threads: m.end.threads,
     cpu60Ms: m.at60.cpuMs, cpuAfterWarmupMs: m.end.cpuMs - m.warm.cpuMs, envRounds,
     perRoundMs: envRounds > 0 ? (m.end.cpuMs - m.warm.cpuMs) / envRounds : NaN, exitMs: exit.ms, exitCode: exit.code,
-    metrics: m.end.metrics, samples,
+    metrics: m.end.metrics, smaps, samples,
   };
 }
 
@@ -153,7 +156,10 @@ function printTable(r) {
 }
 
 function javaOf() {
-  const home = execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
+  // a release bundle's worker runs on the bundle's runtime (bin/../runtime), never on a JDK of the host
+  const bundled = path.resolve(path.dirname(WORKER), '..', 'runtime');
+  const home = existsSync(path.join(bundled, 'bin/java')) ? bundled
+    : execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
   const release = existsSync(path.join(home, 'release')) ? readFileSync(path.join(home, 'release'), 'utf8') : '';
   const v = (release.match(/^JAVA_RUNTIME_VERSION="?([^"\n]*)/m) || release.match(/^JAVA_VERSION="?([^"\n]*)/m) || [])[1] || '?';
   const modules = (release.match(/^MODULES="?([^"\n]*)/m) || [])[1] || '';
@@ -205,7 +211,10 @@ async function footprint() {
       `${result.javaOpts ? `, DOCKSTAT_JAVA_OPTS=\`${result.javaOpts}\`` : ''}. Environments on ${result.engine}; each sees ${result.containersSeen} running (idle) containers, metrics every ${opt.interval} ms, disk usage off; ` +
       `runs of ${opt.seconds} s, CPU per env-round after ${opt.warmup} s; ready: median of ${opt.readyRuns} spawns (${fmt(result.readyMs.min)}-${fmt(result.readyMs.max)} ms); ` +
       `exit after shutdown: each run's own, and the median of ${opt.exitRuns} short runs plus the long ones (${result.exitMs.min.toFixed(0)}-${result.exitMs.max.toFixed(0)} ms). ` +
-      `Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after (2 cores).`, '', result.table, '']);
+      `Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after (2 cores).`, '', result.table, '',
+    ...result.runs.map((x) => `Resident at the end of the ${x.envs}-environment run (\`/proc/PID/smaps\` by mapping, MB): AOT cache ${fmt(x.smaps.aot / 1024, 1)} `
+      + `(${fmt(x.smaps.dirtyAot / 1024, 1)} dirty), libjvm ${fmt(x.smaps.libjvm / 1024, 1)}, anonymous ${fmt(x.smaps.anon / 1024, 1)}, [heap] ${fmt(x.smaps.heap / 1024, 1)}, `
+      + `other files ${fmt(x.smaps.other / 1024, 1)}.`), '']);
 }
 
 function markdown(lines) {
@@ -213,64 +222,179 @@ function markdown(lines) {
 }
 
 // ---- soak: one environment flapping --------------------------------------------------------------
-async function soak() {
-  const auxSocket = auxEngine().socket;
-  const result = { worker: WORKER, java: javaOf(), minutes: opt.soak, flapSeconds: opt.flapSeconds, loadBefore: loadavg(), samples: [], flaps: [] };
-  console.log(`soak: ${opt.soak} min, env 1 = ${opt.containers} containers on the main engine, env 2 = the auxiliary engine (${auxSocket}), stopped/started every ${opt.flapSeconds} s`);
-  started = ensureRunning(names(opt.prefix, opt.containers));
-  // a few containers on the auxiliary engine that come back with it (restart always), so the
-  // flapping environment has rounds to make while it is online
-  const auxNames = names(`${opt.prefix}aux-`, 5);
-  ensureOn(auxSocket, auxNames, true);
-  const w = new Worker({ SKIP_DF_COLLECTION: '1' });
+// Both environments are on the auxiliary engine, so what they watch is the --containers idle
+// containers and nothing else (the main engine's set changes with other work, and the live data with
+// it). Env 1 is the engine's socket; env 2 reaches the same engine through a unix-socket relay of this
+// process, which goes away every --flap-seconds (its listening socket removed, its connections cut,
+// as when an engine stops or its host drops off) and comes back after as long: the engine itself, and
+// env 1 with it, stays up. --variants runs more workers beside the measured one, same environments,
+// same outage: `LABEL=JAVA OPTIONS|LABEL=...` (DOCKSTAT_JAVA_OPTS of that worker; {dir} is the run's
+// log directory, e.g. for -Xlog:gc:file={dir}/gc.log). A worker whose options turn on
+// NativeMemoryTracking gets `jcmd VM.native_memory summary` and `GC.heap_info` written at 5, 10, 20 and
+// the last minute. Every minute each worker's /proc/PID/smaps is summed by mapping.
+
+/**
+ * A relay from a unix socket of ours to the engine's, which can drop off (offline: its listening
+ * socket removed, its connections cut) and come back. It runs on a thread of its own, so the
+ * driver's synchronous calls (docker, jcmd) never hold up what it relays.
+ */
+function flappingRelay(listenPath, enginePath) {
+  const code = `
+    const net = require('node:net');
+    const { unlinkSync } = require('node:fs');
+    const { parentPort, workerData: { listenPath, enginePath } } = require('node:worker_threads');
+    const conns = new Set();
+    let server = null;
+    const unlink = () => { try { unlinkSync(listenPath); } catch { /* absent */ } };
+    parentPort.on('message', (cmd) => {
+      if (cmd === 'up' && !server) {
+        unlink();
+        server = net.createServer((client) => {
+          const engine = net.connect(enginePath);
+          conns.add(client);
+          conns.add(engine);
+          const drop = () => { client.destroy(); engine.destroy(); conns.delete(client); conns.delete(engine); };
+          client.on('error', drop).on('close', drop);
+          engine.on('error', drop).on('close', drop);
+          client.pipe(engine);
+          engine.pipe(client);
+        });
+        server.listen(listenPath, () => parentPort.postMessage('up'));
+      } else if (cmd === 'down' && server) {
+        const s = server;
+        server = null;
+        for (const c of conns) c.destroy();
+        conns.clear();
+        s.close(() => { unlink(); parentPort.postMessage('down'); });
+      } else {
+        parentPort.postMessage(cmd);
+      }
+    });`;
+  const thread = new Thread(code, { eval: true, workerData: { listenPath, enginePath } });
+  thread.unref();
+  const ask = (cmd) => new Promise((resolve) => { thread.once('message', resolve); thread.postMessage(cmd); });
+  return { up: () => ask('up'), down: () => ask('down'), close: () => thread.terminate(), path: listenPath };
+}
+
+/** Resident kB of a process by mapping: the AOT cache, libjvm, anonymous, malloc's [heap], the rest. */
+function smapsByMapping(pid) {
+  const out = { aot: 0, libjvm: 0, anon: 0, heap: 0, other: 0, dirtyAot: 0 };
+  let kind = 'other';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = line.match(/^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/);
+    if (head) {
+      const name = head[1];
+      kind = name.endsWith('.aot') || name.endsWith('.jsa') ? 'aot' : name.endsWith('libjvm.so') ? 'libjvm'
+        : name === '' ? 'anon' : name === '[heap]' ? 'heap' : 'other';
+      continue;
+    }
+    const rss = line.match(/^Rss:\s+(\d+)/);
+    if (rss) out[kind] += Number(rss[1]);
+    const dirty = line.match(/^Private_Dirty:\s+(\d+)/);
+    if (dirty && kind === 'aot') out.dirtyAot += Number(dirty[1]);
+  }
+  return out;
+}
+
+/** jcmd of the JDK the launcher would pick (the release runtime has none), its output or the error. */
+function jcmd(pid, ...args) {
   try {
-    await w.waitFor('ready', () => true, 10000);
-    w.send(socketEnv(1));
-    w.send(socketEnv(2, auxSocket));
-    w.send({ type: 'set_metrics_interval', intervalMs: opt.interval });
+    const home = execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
+    return execFileSync(path.join(home, 'bin/jcmd'), [String(pid), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30000 });
+  } catch (e) {
+    return `jcmd ${args.join(' ')}: ${e.message}\n`;
+  }
+}
+
+async function soak() {
+  const aux = auxEngine();
+  const dir = path.join(root, 'bench/work/footprint', `soak-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(dir, { recursive: true });
+  const variants = [{ label: 'as shipped', opts: '' }, ...(opt.variants ? opt.variants.split('|').map((v) => {
+    const i = v.indexOf('=');
+    return { label: v.slice(0, i), opts: v.slice(i + 1).replaceAll('{dir}', dir) };
+  }) : [])];
+  const result = { worker: WORKER, java: javaOf(), minutes: opt.soak, flapSeconds: opt.flapSeconds, loadBefore: loadavg(), dir, flaps: [],
+    containers: opt.containers, workers: variants.map((v) => ({ ...v, samples: [], smaps: [] })) };
+  console.log(`soak: ${opt.soak} min, ${variants.length} worker(s); env 1 = the auxiliary engine's socket (${aux.socket}), env 2 = the same engine `
+    + `through a relay that goes offline/online every ${opt.flapSeconds} s; logs in ${path.relative(root, dir)}`);
+  started = ensureOn(aux.socket, names(opt.prefix, opt.containers));
+  engine = aux; // removeStarted removes them there
+  result.containersSeen = dockerOn(aux.socket, 'ps', '-q').split('\n').filter(Boolean).length;
+  const relay = flappingRelay(path.join('/tmp', `dockstat-soak-${process.pid}.sock`), aux.socket);
+  await relay.up();
+  const workers = variants.map((v) => new Worker({ SKIP_DF_COLLECTION: '1', ...(v.opts ? { DOCKSTAT_JAVA_OPTS: v.opts } : {}) }));
+  try {
+    for (const w of workers) await w.waitFor('ready', () => true, 20000);
+    for (const w of workers) w.sendAll([socketEnv(1, aux.socket), socketEnv(2, relay.path), { type: 'set_metrics_interval', intervalMs: opt.interval }]);
     const t0 = now();
-    const sample = () => {
-      const p = { s: Math.round((now() - t0) / 1000), ...procStats(w.child.pid) };
-      result.samples.push(p);
-      return p;
-    };
     let online = true;
     let nextFlap = opt.flapSeconds;
+    const marks = new Set([5, 10, 20, opt.soak]);
     for (let s = 10; s <= opt.soak * 60; s += 10) {
       await sleep(Math.max(0, t0 + s * 1000 - now()));
-      const p = sample();
-      if (s % 60 === 0) p.containersMain = runningCount();
-      if (s % 60 === 0) console.log(`  ${s / 60} min: RSS ${fmt(p.rssKb / 1024, 1)} MB, peak ${fmt(p.hwmKb / 1024, 1)} MB, CPU ${fmt(p.cpuMs)} ms, env 2 ${online ? 'online' : 'offline'}, ${p.containersMain} containers on the main engine`);
+      const line = [];
+      workers.forEach((w, i) => {
+        const r = result.workers[i];
+        const p = { s, ...procStats(w.child.pid) };
+        r.samples.push(p);
+        if (s % 60 === 0) {
+          r.smaps.push({ s, ...smapsByMapping(w.child.pid) });
+          line.push(`${r.label} ${fmt(p.rssKb / 1024, 1)}`);
+          if (marks.has(s / 60) && /NativeMemoryTracking/.test(r.opts)) {
+            appendFileSync(path.join(dir, `jcmd-${i}.txt`), `==== minute ${s / 60}\n` + jcmd(w.child.pid, 'VM.native_memory', 'summary')
+              + jcmd(w.child.pid, 'GC.heap_info'));
+          }
+        }
+      });
+      if (s % 60 === 0) console.log(`  ${s / 60} min: RSS (MB) ${line.join(', ')}; env 2 ${online ? 'online' : 'offline'}; load ${loadavg()[0]}`);
       if (s >= nextFlap && s < opt.soak * 60) {
-        testbed(online ? 'aux-stop' : 'aux-start');
+        await (online ? relay.down() : relay.up());
         online = !online;
         result.flaps.push({ s, online });
         nextFlap += opt.flapSeconds;
       }
     }
-    const at = (sec) => result.samples.reduce((a, b) => (Math.abs(b.s - sec) < Math.abs(a.s - sec) ? b : a));
-    result.rss5Kb = at(300).rssKb;
-    result.rssEndKb = at(opt.soak * 60).rssKb;
-    result.statusMessages = w.of('env_status', 2).map((m) => m.msg.online);
-    result.pass = result.rssEndKb <= result.rss5Kb + 2048;
-    const exit = await exitAfterShutdown(w);
-    result.exitMs = exit.ms;
-    console.log(`RSS at 5 min ${fmt(result.rss5Kb / 1024, 1)} MB, at ${opt.soak} min ${fmt(result.rssEndKb / 1024, 1)} MB ` +
-      `(goal: ≤ +2 MB): ${result.pass ? 'pass' : 'miss'}; env 2 status changes seen: ${result.statusMessages.length}; exit ${fmt(exit.ms)} ms`);
+    for (let i = 0; i < workers.length; i++) {
+      const r = result.workers[i];
+      const at = (sec) => r.samples.reduce((a, b) => (Math.abs(b.s - sec) < Math.abs(a.s - sec) ? b : a));
+      r.rssAt = Object.fromEntries([...marks].map((m) => [m, at(m * 60).rssKb]));
+      r.rss5Kb = r.rssAt[5];
+      r.rssEndKb = r.rssAt[opt.soak];
+      r.pass = r.rssEndKb <= r.rss5Kb + 2048;
+      r.statusMessages = workers[i].of('env_status', 2).map((m) => m.msg.online);
+      r.env1Metrics = workers[i].of('metrics', 1).length;
+      r.env2Metrics = workers[i].of('metrics', 2).length;
+      r.exitMs = (await exitAfterShutdown(workers[i])).ms;
+      writeFileSync(path.join(dir, `stderr-${i}.txt`), workers[i].stderr.join('\n') + '\n');
+      console.log(`${r.label}: RSS at 5 min ${fmt(r.rss5Kb / 1024, 1)} MB, at ${opt.soak} min ${fmt(r.rssEndKb / 1024, 1)} MB (goal ≤ +2 MB): `
+        + `${r.pass ? 'pass' : 'miss'}; env 2 status messages ${r.statusMessages.length}; metrics env 1/2 ${r.env1Metrics}/${r.env2Metrics}; exit ${fmt(r.exitMs)} ms`);
+    }
   } finally {
     killAll();
-    try { testbed('aux-start'); dockerOn(auxSocket, 'rm', '-f', ...auxNames); } catch { /* reported by the next use */ }
-    if (!opt.keep) remove(started);
+    await relay.down();
+    await relay.close();
+    removeStarted();
   }
   result.loadAfter = loadavg();
   writeJson(opt.json, result);
-  const rows = result.samples.filter((x) => x.s % 120 === 0 || x.s === 300).map((x) => `| ${(x.s / 60).toFixed(0)} | ${fmt(x.rssKb / 1024, 1)} | ${fmt(x.hwmKb / 1024, 1)} | ${fmt(x.cpuMs)} | ${x.containersMain ?? ''} |`);
+  const mb = (kb) => fmt(kb / 1024, 1);
+  const minutes = [...new Set([1, 2, 5, 10, 15, 20, 25, opt.soak])].filter((m) => m <= opt.soak).sort((a, b) => a - b);
+  const rows = minutes.map((m) => `| ${m} | ${result.workers.map((r) => { const x = r.samples.find((p) => p.s === m * 60); return x ? `${mb(x.rssKb)} / ${mb(x.hwmKb)} / ${fmt(x.cpuMs)}` : '–'; }).join(' | ')} |`);
+  const smapsRows = result.workers.flatMap((r) => [5, opt.soak].map((m) => {
+    const x = r.smaps.find((p) => p.s === m * 60);
+    return x ? `| ${r.label} | ${m} | ${mb(x.aot)} (${mb(x.dirtyAot)} dirty) | ${mb(x.libjvm)} | ${mb(x.anon)} | ${mb(x.heap)} | ${mb(x.other)} |` : '';
+  }));
   markdown([`## ${opt.title || 'serve-ipc soak'}`, '',
-    `Worker \`${path.relative(root, WORKER) || WORKER}\` on \`${result.java.home}\` (Java ${result.java.version}). ${opt.soak} minutes; env 1: ${opt.containers} idle containers on the main engine; ` +
-      `env 2: the test bed's auxiliary engine, stopped and started every ${opt.flapSeconds} s (${result.flaps.length} changes, ${result.statusMessages.length} env_status messages for it). ` +
-      `RSS at 5 min ${fmt(result.rss5Kb / 1024, 1)} MB, at ${opt.soak} min ${fmt(result.rssEndKb / 1024, 1)} MB: goal ≤ +2 MB, **${result.pass ? 'pass' : 'miss'}**. ` +
-      `Exit after shutdown ${fmt(result.exitMs)} ms. Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after.`, '',
-    '| minute | RSS (MB) | peak RSS (MB) | CPU (ms) | containers on the main engine |', '|---|---|---|---|---|', ...rows, '']);
+    `Worker \`${path.relative(root, WORKER) || WORKER}\` on \`${result.java.home}\` (Java ${result.java.version}). ${opt.soak} minutes, metrics every ${opt.interval} ms, disk usage off; `
+      + `env 1: the auxiliary engine's socket, ${result.containersSeen} idle containers and nothing else; env 2: the same engine through a relay that dropped off and came back every ${opt.flapSeconds} s `
+      + `(${result.flaps.length} changes; env_status messages for env 2: ${result.workers.map((r) => r.statusMessages.length).join(', ')}). `
+      + `Load average ${result.loadBefore.join(' ')} before, ${result.loadAfter.join(' ')} after.`, '',
+    ...result.workers.map((r) => `- ${r.label}${r.opts ? ` (\`DOCKSTAT_JAVA_OPTS=${r.opts.replaceAll(dir, '{dir}')}\`)` : ''}: RSS at 5 min ${mb(r.rss5Kb)} MB, `
+      + `10 min ${mb(r.rssAt[10])}, 20 min ${mb(r.rssAt[20])}, ${opt.soak} min ${mb(r.rssEndKb)} MB: ${r.rssEndKb >= r.rss5Kb ? '+' : ''}${fmt((r.rssEndKb - r.rss5Kb) / 1024, 1)} MB, goal ≤ +2 MB, **${r.pass ? 'met' : 'miss'}**; `
+      + `exit after shutdown ${fmt(r.exitMs)} ms`), '',
+    `| minute | ${result.workers.map((r) => `${r.label}: RSS / peak (MB) / CPU (ms)`).join(' | ')} |`, `|---|${result.workers.map(() => '---').join('|')}|`, ...rows, '',
+    '| worker | minute | AOT cache | libjvm | anonymous | [heap] | other |', '|---|---|---|---|---|---|---|', ...smapsRows.filter(Boolean), '']);
 }
 
 const interrupted = () => { killAll(); removeStarted(); process.exit(130); };
