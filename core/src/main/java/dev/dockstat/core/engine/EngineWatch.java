@@ -29,7 +29,8 @@ import java.util.function.LongSupplier;
  *   <li>metrics: a {@link StatsPoller} round at once, then one every
  *       {@link WatchSettings#metricsInterval()} (start to start): ping, list running containers,
  *       stats of all of them in flight together ({@link StatsCollector}, CPU over the interval from
- *       the previous round's sample); then, as its listener, {@code /info} and {@link HostMetrics};</li>
+ *       the previous round's sample); then, as its listener, {@link HostMetrics} from {@code /info}
+ *       ({@link HostInfoCache}: asked again after 5 minutes or an outage);</li>
  *   <li>events: an {@link EventFollower} (stream or poll, resumed with {@code since});</li>
  *   <li>disk: after {@link WatchSettings#diskDelay()}, then every {@link WatchSettings#diskInterval()},
  *       {@code /system/df} and {@code /info} as the engine sent them (an engine whose df figures mean
@@ -82,6 +83,7 @@ public final class EngineWatch implements AutoCloseable {
     private final StatsPoller metrics;
     private final EventFollower follower;
     private final Pacer pacer = new Pacer();
+    private final HostInfoCache hostInfo = new HostInfoCache(HostInfoCache.MAX_AGE, System::nanoTime);
     private final List<Thread> threads = new ArrayList<>(3);
     /** Containers whose stats failed in the last round (metrics loop only): each failure is said once. */
     private final Set<String> failingStats = new HashSet<>();
@@ -104,6 +106,9 @@ public final class EngineWatch implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.reachability = new Reachability((online, error) -> {
+            if (!online) {
+                hostInfo.forget();
+            }
             if (!closed) {
                 listener.status(online, error);
             }
@@ -215,12 +220,12 @@ public final class EngineWatch implements AutoCloseable {
         }
     }
 
-    /** After a collected round: {@code /info}, then the host figures when they are meaningful. */
+    /** After a collected round: {@code /info} (kept a while), then the host figures when they are meaningful. */
     private void hostFigures(Round round) {
         reportStatsFailures(round);
         EngineInfo info;
         try {
-            info = client.info();
+            info = hostInfo.get(client::info);
         } catch (DockerException e) {
             if (!closed) {
                 listener.diagnostic("metrics round without host figures: " + e.getMessage());
