@@ -28,18 +28,7 @@ final class EngineScraper implements AutoCloseable {
     private final DockerClient client;
     private final StatsPoller poller;
     private volatile EngineSnapshot latest;
-    /**
-     * The stats fan-out keeps a connection per container (a socket and some 30 KB of buffers).
-     * Below this interval they are kept for the next round: reconnecting every container every few
-     * seconds costs more (a TLS handshake each, for a remote engine; on loopback TCP, 1 000
-     * connections a second at 5 000 containers and 5 s, each leaving a TIME_WAIT socket) than
-     * their memory (about 150 MB at 5 000 containers, docs/scale.md). At this interval and above
-     * they are closed after each round, as serve-ipc does.
-     */
-    static final Duration KEEP_STATS_CONNECTIONS_BELOW = Duration.ofSeconds(10);
-
     private final ScrapeDemand demand;
-    private final boolean closeIdleAfterRounds;
     private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
     private long rounds; // poller thread only
     private long errors;
@@ -50,7 +39,6 @@ final class EngineScraper implements AutoCloseable {
         this.environment = environment;
         this.client = client;
         this.demand = demand;
-        this.closeIdleAfterRounds = interval.compareTo(KEEP_STATS_CONNECTIONS_BELOW) >= 0;
         this.latest = EngineSnapshot.notYet(environment.name());
         Reachability reachability = new Reachability((online, error) -> {
             if (!online) {
@@ -69,9 +57,7 @@ final class EngineScraper implements AutoCloseable {
                     public void collected(Round round) {
                         rounds++;
                         publish(new EngineSnapshot(environment.name(), true, round.took(), rounds, errors, pair(round)));
-                        if (closeIdleAfterRounds) {
-                            client.closeIdleConnections();
-                        }
+                        client.releaseAfterRound(interval); // kept below 10 s: see DockerClient
                     }
 
                     @Override

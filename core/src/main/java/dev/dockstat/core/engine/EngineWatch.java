@@ -74,9 +74,6 @@ public final class EngineWatch implements AutoCloseable {
     /** Largest {@code /info} body passed on with a disk check. */
     public static final int INFO_CAP = 2 * 1024 * 1024;
 
-    /** Rounds closer together than this reuse the stats connections of the last one. */
-    static final Duration KEEP_STATS_CONNECTIONS_BELOW = Duration.ofSeconds(10);
-
     private final DockerClient client;
     private final Listener listener;
     private final Reachability reachability;
@@ -125,7 +122,7 @@ public final class EngineWatch implements AutoCloseable {
                     public void collected(Round round) {
                         if (!closed) {
                             hostFigures(round);
-                            releaseStatsConnections();
+                            client.releaseAfterRound(settings.metricsInterval());
                         }
                     }
 
@@ -134,7 +131,7 @@ public final class EngineWatch implements AutoCloseable {
                         if (closed) {
                             return;
                         }
-                        releaseStatsConnections();
+                        client.releaseAfterRound(settings.metricsInterval());
                         switch (failure.kind()) {
                             case UNREACHABLE -> { } // the status message says it
                             case LIST -> listener.error(prefixed("list containers", failure.message()));
@@ -205,19 +202,6 @@ public final class EngineWatch implements AutoCloseable {
     /** The engine's client, for requests outside the loops (e.g. per-container history). */
     public DockerClient client() {
         return client;
-    }
-
-    /**
-     * The stats fan-out holds a connection per container while a round runs; between rounds of a
-     * long interval they would sit idle, a socket and 20-30 KB of buffers each (100 environments
-     * of 50 containers: 5000 of them, more than the worker's heap). They are closed after each
-     * round unless the next one is near, and so are the idle ones of ordinary requests (the loops'
-     * overlapping pings leave two or three per environment); the event stream stays.
-     */
-    private void releaseStatsConnections() {
-        if (settings.metricsInterval().compareTo(KEEP_STATS_CONNECTIONS_BELOW) >= 0) {
-            client.closeIdleConnections();
-        }
     }
 
     /** After a collected round: {@code /info} (kept a while), then the host figures when they are meaningful. */

@@ -39,8 +39,7 @@ final class HostInfoCache {
         long now = clock.getAsLong();
         if (info == null || now - askedAt >= maxAgeNanos) {
             info = null; // a failed ask below leaves nothing stale behind
-            EngineInfo fresh = source.info();
-            info = fresh;
+            info = source.info();
             askedAt = now;
         }
         return info;
