@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockstat.testbed.TestBed;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,25 @@ class StatsCommandIT {
             }
             assertEquals(limit(d), limit(m), name + " memory limit");
         }
-        double cpu = Double.parseDouble(mine.get(BURN).get("CPUPerc").asText().replace("%", ""));
-        assertTrue(Math.abs(cpu - 50.0) <= 3.0, "burner read " + cpu + "%");
+        // The default reading spans 200 ms, two of the kernel's 100 ms CPU quota periods: where the
+        // burner's throttled slices fall against the two readings moves it by several points (55.6 % was
+        // seen on a busy CI machine), so this only catches a gap or scale that is wrong, which reads 25
+        // or 100. The 1 s figure is held to the bound in the next test.
+        assertEquals(50.0, cpuPercent(mine.get(BURN)), 12.5, "burner at the default 200 ms gap");
+    }
+
+    /** With the gap at 1 s, the burner reads its limit within ±3.5 points, as every 1 s sample must. */
+    @Test
+    void aOneSecondGapReadsTheBurnersLimit(@TempDir Path home) throws Exception {
+        Map<String, String> env = InProcess.cleanEnv(home);
+        env.put("DOCKSTAT_SAMPLE_GAP_MS", "1000");
+        InProcess ours = InProcess.run(env, "stats", "--no-stream", "--format", "json", BURN);
+        assertEquals(0, ours.code(), ours.err());
+        assertEquals(50.0, cpuPercent(byName(ours.out()).get(BURN)), 3.5, "burner at a 1 s gap");
+    }
+
+    static double cpuPercent(JsonNode row) {
+        return Double.parseDouble(row.get("CPUPerc").asText().replace("%", ""));
     }
 
     /** The columns that do not move between two readings, as docker prints them, byte for byte. */
