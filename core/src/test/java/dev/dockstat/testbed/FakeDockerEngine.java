@@ -119,6 +119,11 @@ public final class FakeDockerEngine implements AutoCloseable {
                 new HttpHost("http", "127.0.0.1", port()), null, null, null, true), PoolSizes.DEFAULTS);
     }
 
+    /** Every stats request as {@code ID?QUERY}, in arrival order. */
+    public List<String> statsQueries() {
+        return List.copyOf(statsQueries);
+    }
+
     /** The query strings of the stats requests for one container, in arrival order. */
     public List<String> statsQueries(String id) {
         String prefix = id + "?";

@@ -46,6 +46,9 @@ abstract class EngineUnderTest implements AutoCloseable {
     /** A container using 50 % of one CPU. */
     abstract String burnerId();
 
+    /** A few running containers for one collector round: the burner and at least three others. */
+    abstract List<String> roundIds();
+
     /** The filters that select this test's container events: type and a label. */
     abstract Map<String, List<String>> eventFilters();
 
@@ -103,6 +106,17 @@ abstract class EngineUnderTest implements AutoCloseable {
                 made.add("synth-fid-burn");
             }
             return burner;
+        }
+
+        @Override
+        synchronized List<String> roundIds() {
+            List<String> ids = new ArrayList<>(List.of(burnerId()));
+            for (int i = 0; i < 3; i++) {
+                String name = "synth-fid-idle-" + i;
+                ids.add(TestBed.idle(name));
+                made.add(name);
+            }
+            return ids;
         }
 
         @Override
@@ -190,6 +204,11 @@ abstract class EngineUnderTest implements AutoCloseable {
         @Override
         String burnerId() {
             return fleet.engine(0).containers().stream().filter(SyntheticContainer::running).findFirst().orElseThrow().id;
+        }
+
+        @Override
+        List<String> roundIds() {
+            return fleet.engine(0).containers().stream().filter(SyntheticContainer::running).map(c -> c.id).toList();
         }
 
         @Override

@@ -88,7 +88,7 @@ class SyntheticFidelityIT {
     }
 
     /**
-     * (a) Stats math: collector rounds (the product's: a first reading with precpu, then one-shots)
+     * (a) Stats math: collector rounds (the product's: a first reading twice a tick apart, then one-shots)
      * over a container at 50 % of a CPU; the CPU over the run from the first reading to the last,
      * memory = usage - total_inactive_file, network and block I/O counters never going back.
      */
@@ -221,6 +221,49 @@ class SyntheticFidelityIT {
         record("tick: stream=false took / read-preread", engine, took + " ms / " + (readMillis - prereadMillis) + " ms");
         assertTrue(readMillis - prereadMillis >= 900 && readMillis - prereadMillis < 1900, "precpu from the tick just before: " + s);
         assertTrue(s.get("precpu_stats").get("cpu_usage").get("total_usage").asLong() > 0, "precpu filled");
+    }
+
+    /**
+     * (a) A collector round lands on one tick: the round's primer (a known container, as every
+     * container is known after the first round) is answered at one collector tick, and every other
+     * reading of the round at the next one, on an idle collector (which reads at once for the first
+     * request) as on a busy one. Sent all at once, as before, an idle collector's immediate reading
+     * took whichever requests had come in time, and the round's end moved by a tick from one round to
+     * the next.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"real", "synthetic"})
+    void roundLandsOnOneTick(String which) throws Exception {
+        EngineUnderTest engine = engines.get(which);
+        Set<String> ids = Set.copyOf(engine.roundIds());
+        List<String> seen = new ArrayList<>();
+        try (StatsCollector collector = new StatsCollector(engine.client())) {
+            collector.collect(c -> ids.contains(c.id())); // every container's first readings
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(1300); // the measured condition: longer than the collector's sleep, so it is idle unless someone else reads
+                Round round = collector.collect(c -> ids.contains(c.id()));
+                assertEquals(Map.of(), round.failures());
+                List<Integer> ticks = readingsPerTick(round);
+                seen.add(ticks.toString());
+                assertEquals(List.of(1, ids.size() - 1), ticks, "readings per collector tick, in order");
+            }
+        }
+        record("a. readings per tick in a round", engine, String.join(" ", seen));
+    }
+
+    /** How many of a round's readings each collector tick gave (readings under 500 ms apart share a tick). */
+    private static List<Integer> readingsPerTick(Round round) {
+        List<Long> reads = round.stats().stream().map(s -> s.sample().readNanos()).sorted().toList();
+        List<Integer> counts = new ArrayList<>();
+        long last = Long.MIN_VALUE;
+        for (long read : reads) {
+            if (counts.isEmpty() || read - last >= 500_000_000L) {
+                counts.add(0);
+            }
+            counts.set(counts.size() - 1, counts.getLast() + 1);
+            last = read;
+        }
+        return counts;
     }
 
     /**

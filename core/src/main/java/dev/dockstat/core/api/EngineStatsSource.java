@@ -38,4 +38,9 @@ public final class EngineStatsSource implements StatsSource {
     public Duration spacing() {
         return Duration.ZERO;
     }
+
+    @Override
+    public boolean pacedByEngineCollector() {
+        return client.flavour().collectorTick().isZero();
+    }
 }

@@ -37,6 +37,17 @@ public interface StatsSource extends AutoCloseable {
      */
     Duration spacing();
 
+    /**
+     * Whether readings wait for a collector the engine runs itself (dockerd's): idle, it reads at
+     * once for the first request; busy, once a tick. A round then lands on one tick only if its
+     * requests all reach the engine after such a reading, which {@code StatsCollector} arranges by
+     * sending a few requests first. False for a source that reads when asked (the kernel's files,
+     * and Podman, whose ticks the client keeps itself).
+     */
+    default boolean pacedByEngineCollector() {
+        return false;
+    }
+
     /** Releases what the source holds (never the engine's client, which its owner closes). */
     @Override
     default void close() {}

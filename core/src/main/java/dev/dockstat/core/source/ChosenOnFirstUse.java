@@ -53,6 +53,11 @@ final class ChosenOnFirstUse implements StatsSource {
     }
 
     @Override
+    public boolean pacedByEngineCollector() {
+        return chosen().pacedByEngineCollector();
+    }
+
+    @Override
     public void close() {
         closed = true;
         StatsSource s = chosen;

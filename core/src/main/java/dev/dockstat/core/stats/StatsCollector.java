@@ -9,6 +9,7 @@ import dev.dockstat.core.spi.PoolSizes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,9 @@ import java.util.function.Predicate;
  * <p>Why all at once: each stats request waits for the engine's next 1 s tick, so requests in
  * batches of 8 make a round take about N/8 seconds; sent together they all return at the same tick.
  *
- * <p>A container seen for the first time is read with {@link StatsMode#WITH_PRECPU} (about 2 s) so
- * even the first round has a CPU figure; later rounds use one-shot readings (one tick). A container
+ * <p>A container seen for the first time is read twice, a tick apart (two one-shot readings against
+ * dockerd, see {@link #readPrimedRound}; elsewhere {@link StatsMode#WITH_PRECPU}), so even its
+ * first round has a CPU figure; later rounds use one one-shot reading each (one tick). A container
  * that has not answered by the round's soft deadline is left out of the round (reported in
  * {@link Round#failures()}) so one slow container never holds up the others; its request is not
  * repeated while it is still running (a hung container costs one connection, not one per round),
@@ -55,6 +57,12 @@ public final class StatsCollector implements AutoCloseable {
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
     private static final Duration SLACK = Duration.ofMillis(1500);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /**
+     * The longest the rest of a primed round waits for its first primer: an engine whose collector
+     * runs anyway answers within a tick; one that does not answer (a hung container among the
+     * primers) must not cost the others their round.
+     */
+    private static final Duration PRIMER_WAIT = TICK.plusMillis(250);
 
     private final DockerClient client;
     private final int concurrency;
@@ -101,8 +109,9 @@ public final class StatsCollector implements AutoCloseable {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         List<ContainerSummary> containers = client.containers(all).stream().filter(filter).toList();
-        Map<String, CompletableFuture<ContainerStats>> pending = new LinkedHashMap<>();
-        boolean anyFirst = false;
+        Map<String, CompletableFuture<ContainerStats>> pending = new HashMap<>();
+        List<ContainerSummary> fresh = new ArrayList<>();
+        List<ContainerSummary> known = new ArrayList<>();
         for (ContainerSummary c : containers) {
             CompletableFuture<ContainerStats> running = inFlight.get(c.id());
             if (running != null && !running.isDone()) {
@@ -110,24 +119,92 @@ public final class StatsCollector implements AutoCloseable {
                 continue;
             }
             StatsSample before = previous.get(c.id());
-            boolean first = c.running() && (before == null || before.empty());
-            anyFirst |= first;
-            pending.put(c.id(), read(c.id(), first ? StatsMode.WITH_PRECPU : StatsMode.ONE_SHOT));
+            (c.running() && (before == null || before.empty()) ? fresh : known).add(c);
         }
-        long softDeadline = t0 + softBudget(containers.size(), anyFirst).toNanos();
+        boolean primed = client.statsSource().pacedByEngineCollector();
+        long softDeadline = t0 + softBudget(containers.size(), !fresh.isEmpty(), primed).toNanos();
+        if (primed) {
+            readPrimedRound(fresh, known, pending, softDeadline);
+        } else {
+            fresh.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.WITH_PRECPU)));
+            known.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
+        }
         List<ContainerStats> stats = new ArrayList<>(containers.size());
         Map<String, String> failures = new LinkedHashMap<>();
-        for (var e : pending.entrySet()) {
-            await(e.getKey(), e.getValue(), softDeadline, stats, failures);
+        for (ContainerSummary c : containers) {
+            await(c.id(), pending.get(c.id()), softDeadline, stats, failures);
         }
         forgetGone(containers);
         return new Round(started, Duration.ofNanos(System.nanoTime() - t0), containers, stats, failures);
     }
 
-    /** Ticks the requests need (queued ones wait for later ticks), plus slack. */
-    private Duration softBudget(int n, boolean anyFirst) {
+    /**
+     * A round against an engine that reads on its own collector's tick (see
+     * {@link dev.dockstat.core.api.StatsSource#pacedByEngineCollector()}). Sent all at once, the
+     * requests race that collector: an idle one reads at once for the first and whoever else came in
+     * time, the rest a tick later, so a round ended anywhere from at once to two ticks after its
+     * start, and consecutive rounds were up to a second more or less than the interval apart. Here
+     * primers go first: the containers seen for the first time (one-shot; their second reading, a
+     * tick later, gives their CPU figure), or else one known container. When the first primer is
+     * answered the collector has just read and sleeps a tick, so every other request reaches it
+     * asleep and all are answered at its next tick: the round ends one tick after its first answer.
+     */
+    private void readPrimedRound(List<ContainerSummary> fresh, List<ContainerSummary> known,
+            Map<String, CompletableFuture<ContainerStats>> pending, long softDeadline) {
+        List<CompletableFuture<ContainerStats>> primers = new ArrayList<>();
+        for (ContainerSummary c : fresh) {
+            CompletableFuture<ContainerStats> first = read(c.id(), StatsMode.ONE_SHOT);
+            primers.add(first);
+            pending.put(c.id(), first.thenCompose(base -> read(c.id(), StatsMode.ONE_SHOT)));
+        }
+        List<ContainerSummary> rest = known;
+        if (primers.isEmpty()) {
+            int i = indexOfRunning(known);
+            if (i >= 0) {
+                ContainerSummary primer = known.get(i);
+                CompletableFuture<ContainerStats> only = read(primer.id(), StatsMode.ONE_SHOT);
+                primers.add(only);
+                pending.put(primer.id(), only);
+                rest = new ArrayList<>(known);
+                rest.remove(i);
+            }
+        }
+        awaitAny(primers, Math.min(softDeadline, System.nanoTime() + PRIMER_WAIT.toNanos()));
+        rest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
+    }
+
+    private static int indexOfRunning(List<ContainerSummary> containers) {
+        for (int i = 0; i < containers.size(); i++) {
+            if (containers.get(i).running()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Until one of {@code futures} is done, failed or not, or the deadline passes. */
+    private static void awaitAny(List<CompletableFuture<ContainerStats>> futures, long deadlineNanos) {
+        if (futures.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.anyOf(futures.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a failed or late primer only means the rest go now; each container's own wait reports it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ticks the requests need (queued ones wait for later ticks), plus slack: a primed round's
+     * primers take a tick before the rest; elsewhere a first reading takes two.
+     */
+    private Duration softBudget(int n, boolean anyFirst, boolean primed) {
         long batches = Math.max(1, (n + concurrency - 1) / concurrency);
-        return TICK.multipliedBy(batches * (anyFirst ? 2 : 1)).plus(SLACK);
+        long ticks = primed ? batches + 1 : batches * (anyFirst ? 2 : 1);
+        return TICK.multipliedBy(ticks).plus(SLACK);
     }
 
     private CompletableFuture<ContainerStats> read(String id, StatsMode mode) {

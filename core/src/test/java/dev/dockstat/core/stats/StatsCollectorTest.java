@@ -48,7 +48,7 @@ class StatsCollectorTest {
     }
 
     @Test
-    void firstRoundUsesTheEnginesPrecpuAndLaterRoundsOurOwnPreviousReading() {
+    void aNewContainerIsReadTwiceAndLaterRoundsOnceEachFromOurOwnPreviousReading() {
         try (StatsCollector collector = new StatsCollector(client)) {
             Round first = collector.collect(c -> true);
             Round second = collector.collect(c -> true);
@@ -60,8 +60,34 @@ class StatsCollectorTest {
                     assertEquals(10L << 20, s.memUsed());
                 }
             }
-            assertEquals(List.of("stream=false", "stream=false&one-shot=true"), fake.statsQueries("aaaa"));
+            String oneShot = "stream=false&one-shot=true";
+            assertEquals(List.of(oneShot, oneShot, oneShot), fake.statsQueries("aaaa"), "two one-shots in the first round, one in the second");
             assertEquals(100.0, second.cpuPercentSum(), 1e-9);
+        }
+    }
+
+    /**
+     * Against dockerd the round's other requests wait for a primer's answer (the new containers'
+     * first readings; else one known container's), so that all of them reach the engine's collector
+     * while it sleeps after that reading and are answered at its next tick.
+     */
+    @Test
+    void theRestOfARoundIsSentAfterItsPrimerIsAnswered() {
+        try (StatsCollector collector = new StatsCollector(client)) {
+            collector.collect(c -> true);
+            fake.container("cccc", "new", Behaviour.NORMAL);
+            int before = fake.statsQueries().size();
+            collector.collect(c -> true);
+            List<String> round = fake.statsQueries().subList(before, fake.statsQueries().size()).stream()
+                    .map(q -> q.substring(0, 4)).toList();
+            assertEquals(4, round.size(), round.toString());
+            assertEquals("cccc", round.get(0), "the new container's first reading goes first: " + round);
+            assertEquals(List.of("aaaa", "bbbb", "cccc"), round.subList(1, 4).stream().distinct().sorted().toList());
+
+            before = fake.statsQueries().size();
+            collector.collect(c -> true);
+            List<String> next = fake.statsQueries().subList(before, fake.statsQueries().size());
+            assertEquals(3, next.size(), "one reading each once all are known: " + next);
         }
     }
 
@@ -106,7 +132,7 @@ class StatsCollectorTest {
         TestBed.await("both hanging requests at the fake", Duration.ofSeconds(5), () -> fake.hanging() == 2);
         TestBed.await("the other requests answered", Duration.ofSeconds(5), () -> threads.alive() == 2);
         long connected = Leaks.establishedTo(fake.port());
-        assertEquals(4, threads.made());
+        assertEquals(6, threads.made(), "a first round: two readings of each answering container, one of each hung one");
 
         long t0 = System.nanoTime();
         collector.close();
