@@ -34,9 +34,9 @@ import java.util.function.Predicate;
  * <p>Why all at once: each stats request waits for the engine's next 1 s tick, so requests in
  * batches of 8 make a round take about N/8 seconds; sent together they all return at the same tick.
  *
- * <p>A container seen for the first time is read twice, a tick apart (two one-shot readings against
- * dockerd, see {@link #readPrimedRound}; elsewhere {@link StatsMode#WITH_PRECPU}), so even its
- * first round has a CPU figure; later rounds use one one-shot reading each (one tick). A container
+ * <p>A container seen for the first time is read twice, a tick apart ({@link StatsMode#WITH_PRECPU},
+ * or two one-shot readings for a round's primer, see {@link #readPrimedRound}), so even its first
+ * round has a CPU figure; later rounds use one one-shot reading each (one tick). A container
  * that has not answered by the round's soft deadline is left out of the round (reported in
  * {@link Round#failures()}) so one slow container never holds up the others; its request is not
  * repeated while it is still running (a hung container costs one connection, not one per round),
@@ -58,9 +58,9 @@ public final class StatsCollector implements AutoCloseable {
     private static final Duration SLACK = Duration.ofMillis(1500);
     private static final Duration TICK = Duration.ofSeconds(1);
     /**
-     * The longest the rest of a primed round waits for its first primer: an engine whose collector
-     * runs anyway answers within a tick; one that does not answer (a hung container among the
-     * primers) must not cost the others their round.
+     * The longest the rest of a primed round waits for its primer: an engine whose collector
+     * runs anyway answers within a tick; one that does not answer (a hung container as the
+     * primer) must not cost the others their round.
      */
     private static final Duration PRIMER_WAIT = TICK.plusMillis(250);
 
@@ -141,36 +141,43 @@ public final class StatsCollector implements AutoCloseable {
     /**
      * A round against an engine that reads on its own collector's tick (see
      * {@link dev.dockstat.core.api.StatsSource#pacedByEngineCollector()}). Sent all at once, the
-     * requests race that collector: an idle one reads at once for the first and whoever else came in
-     * time, the rest a tick later, so a round ended anywhere from at once to two ticks after its
-     * start, and consecutive rounds were up to a second more or less than the interval apart. Here
-     * primers go first: the containers seen for the first time (one-shot; their second reading, a
-     * tick later, gives their CPU figure), or else one known container. When the first primer is
-     * answered the collector has just read and sleeps a tick, so every other request reaches it
-     * asleep and all are answered at its next tick: the round ends one tick after its first answer.
+     * requests race that collector: an idle one reads at once for the first request and whichever
+     * others came in time, the rest a tick later, so a round ended anywhere from at once to two ticks
+     * after its start, and consecutive rounds were up to a second more or less than the interval
+     * apart. Here one request goes first, the primer: a container seen for the first time if there
+     * is one (its second one-shot reading, a tick later, gives its CPU figure), else a known one.
+     * When it is answered the collector has just read and sleeps a tick, so every other request
+     * reaches it asleep and is answered at its next tick. A round therefore ends one tick after its
+     * first answer, or two when more than one container is new (the others' {@code stream=false}
+     * takes two ticks): a fixed length for a given set of containers, not a race. (Several primers
+     * raced each other: a fleet run with three new containers a round saw a fifth of its rounds a
+     * tick longer than the one before.)
      */
     private void readPrimedRound(List<ContainerSummary> fresh, List<ContainerSummary> known,
             Map<String, CompletableFuture<ContainerStats>> pending, long softDeadline) {
-        List<CompletableFuture<ContainerStats>> primers = new ArrayList<>();
-        for (ContainerSummary c : fresh) {
-            CompletableFuture<ContainerStats> first = read(c.id(), StatsMode.ONE_SHOT);
-            primers.add(first);
-            pending.put(c.id(), first.thenCompose(base -> read(c.id(), StatsMode.ONE_SHOT)));
-        }
-        List<ContainerSummary> rest = known;
-        if (primers.isEmpty()) {
+        List<ContainerSummary> freshRest = fresh;
+        List<ContainerSummary> knownRest = known;
+        CompletableFuture<ContainerStats> primer = null;
+        if (!fresh.isEmpty()) {
+            String id = fresh.getFirst().id();
+            primer = read(id, StatsMode.ONE_SHOT);
+            pending.put(id, primer.thenCompose(base -> read(id, StatsMode.ONE_SHOT)));
+            freshRest = fresh.subList(1, fresh.size());
+        } else {
             int i = indexOfRunning(known);
             if (i >= 0) {
-                ContainerSummary primer = known.get(i);
-                CompletableFuture<ContainerStats> only = read(primer.id(), StatsMode.ONE_SHOT);
-                primers.add(only);
-                pending.put(primer.id(), only);
-                rest = new ArrayList<>(known);
-                rest.remove(i);
+                String id = known.get(i).id();
+                primer = read(id, StatsMode.ONE_SHOT);
+                pending.put(id, primer);
+                knownRest = new ArrayList<>(known);
+                knownRest.remove(i);
             }
         }
-        awaitAny(primers, Math.min(softDeadline, System.nanoTime() + PRIMER_WAIT.toNanos()));
-        rest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
+        if (primer != null) {
+            awaitPrimer(primer, Math.min(softDeadline, System.nanoTime() + PRIMER_WAIT.toNanos()));
+        }
+        freshRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.WITH_PRECPU)));
+        knownRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
     }
 
     private static int indexOfRunning(List<ContainerSummary> containers) {
@@ -182,28 +189,24 @@ public final class StatsCollector implements AutoCloseable {
         return -1;
     }
 
-    /** Until one of {@code futures} is done, failed or not, or the deadline passes. */
-    private static void awaitAny(List<CompletableFuture<ContainerStats>> futures, long deadlineNanos) {
-        if (futures.isEmpty()) {
-            return;
-        }
+    /** Until the primer is answered, failed or not, or the deadline passes. */
+    private static void awaitPrimer(CompletableFuture<ContainerStats> primer, long deadlineNanos) {
         try {
-            CompletableFuture.anyOf(futures.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            primer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // a failed or late primer only means the rest go now; each container's own wait reports it
+            // a failed or late primer only means the rest go now; the container's own wait reports it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * Ticks the requests need (queued ones wait for later ticks), plus slack: a primed round's
-     * primers take a tick before the rest; elsewhere a first reading takes two.
+     * Ticks the requests need (queued ones wait for later ticks), plus slack: a first reading takes
+     * two, and a primed round's primer one more before the rest.
      */
     private Duration softBudget(int n, boolean anyFirst, boolean primed) {
         long batches = Math.max(1, (n + concurrency - 1) / concurrency);
-        long ticks = primed ? batches + 1 : batches * (anyFirst ? 2 : 1);
+        long ticks = batches * (anyFirst ? 2 : 1) + (primed ? 1 : 0);
         return TICK.multipliedBy(ticks).plus(SLACK);
     }
 
