@@ -63,12 +63,20 @@ public final class StatsCollector implements AutoCloseable {
      * primer) must not cost the others their round.
      */
     private static final Duration PRIMER_WAIT = TICK.plusMillis(250);
+    /**
+     * dockerd's collector goes idle one tick after its last reading for anyone; until then it
+     * sleeps, and requests sent all at once reach it asleep and share its next tick without a
+     * primer (which would cost rounds a second apart, the live view's, a tick each).
+     */
+    private static final long IDLE_AFTER_NANOS = TICK.plusMillis(50).toNanos();
 
     private final DockerClient client;
     private final int concurrency;
     private final Semaphore permits;
     private final ExecutorService executor;
     private final Map<String, StatsSample> previous = new ConcurrentHashMap<>();
+    /** When a reading last came back ({@link System#nanoTime()}); 0 before the first. */
+    private volatile long lastAnswerNanos;
     /** Requests still running, by container id, so a straggler is awaited again rather than repeated. */
     private final Map<String, CompletableFuture<ContainerStats>> inFlight = new ConcurrentHashMap<>();
 
@@ -121,7 +129,7 @@ public final class StatsCollector implements AutoCloseable {
             StatsSample before = previous.get(c.id());
             (c.running() && (before == null || before.empty()) ? fresh : known).add(c);
         }
-        boolean primed = client.statsSource().pacedByEngineCollector();
+        boolean primed = client.statsSource().pacedByEngineCollector() && collectorIdle();
         long softDeadline = t0 + softBudget(containers.size(), !fresh.isEmpty(), primed).toNanos();
         if (primed) {
             readPrimedRound(fresh, known, pending, softDeadline);
@@ -144,7 +152,7 @@ public final class StatsCollector implements AutoCloseable {
      * requests race that collector: an idle one reads at once for the first request and whichever
      * others came in time, the rest a tick later, so a round ended anywhere from at once to two ticks
      * after its start, and consecutive rounds were up to a second more or less than the interval
-     * apart. Here one request goes first, the primer: a container seen for the first time if there
+     * apart. Here, when the collector has been left idle, one request goes first, the primer: a container seen for the first time if there
      * is one (its second one-shot reading, a tick later, gives its CPU figure), else a known one.
      * When it is answered the collector has just read and sleeps a tick, so every other request
      * reaches it asleep and is answered at its next tick. A round therefore ends one tick after its
@@ -178,6 +186,12 @@ public final class StatsCollector implements AutoCloseable {
         }
         freshRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.WITH_PRECPU)));
         knownRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
+    }
+
+    /** Whether the engine's collector has been left idle: no reading for this collector came back within a tick. */
+    private boolean collectorIdle() {
+        long last = lastAnswerNanos;
+        return last == 0 || System.nanoTime() - last > IDLE_AFTER_NANOS;
     }
 
     private static int indexOfRunning(List<ContainerSummary> containers) {
@@ -220,6 +234,7 @@ public final class StatsCollector implements AutoCloseable {
                     permits.acquire();
                     try {
                         StatsSample sample = client.statsSource().sample(id, mode);
+                        lastAnswerNanos = System.nanoTime();
                         StatsSample before = previous.put(id, sample);
                         result.complete(StatsCalculator.compute(sample, before));
                     } finally {
