@@ -44,7 +44,7 @@ public final class IpcServer {
      * @param env the process environment ({@link WorkerEnvironment} lists what is read)
      */
     /** First metrics rounds of the environments, spread: Dockhand configures them all in one write. */
-    private final StartSlots startSlots = new StartSlots(StartSlots.WORKER_SPACING);
+    private final StartSlots startSlots = new StartSlots();
 
     public IpcServer(InputStream in, OutputStream out, Diagnostics diagnostics, Map<String, String> env) {
         this.in = in;

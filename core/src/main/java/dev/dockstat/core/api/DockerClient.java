@@ -381,7 +381,8 @@ public final class DockerClient implements AutoCloseable {
     private TransportResponse send(TransportRequest request) {
         TransportResponse response;
         try {
-            response = transport.execute(request);
+            response = transport.execute(oneUseConnections && request.pool() != Pool.STREAM
+                    ? request.withHeader("Connection", "close") : request);
         } catch (IOException e) {
             throw new EngineUnreachableException(where(), FailureReasons.of(e), e);
         }
@@ -437,6 +438,27 @@ public final class DockerClient implements AutoCloseable {
      * their memory (a socket and 20-30 KB of buffers each).
      */
     public static final Duration KEEP_IDLE_BETWEEN_ROUNDS_BELOW = Duration.ofSeconds(10);
+
+    /**
+     * Whether a request's connection ends with its answer ({@code Connection: close}) instead of
+     * going back to the pool (event streams aside); see {@link #statsRoundsEvery}.
+     */
+    private volatile boolean oneUseConnections;
+
+    /**
+     * Tells how far apart this client's stats rounds are. From {@link #KEEP_IDLE_BETWEEN_ROUNDS_BELOW}
+     * on, a round's connections are of no use to the next one ({@link #releaseAfterRound} closes
+     * them), so every request but an event stream asks the engine to close its connection with the
+     * answer. A stats connection then lives as long as its request, not until the round's slowest
+     * answer (a new container's two ticks), and the event watchdog's ping between rounds leaves no
+     * idle connection behind for up to an interval (the worker's open sockets at 100 environments x
+     * 50 containers: docs/scale.md). The price: a round's
+     * ping, list and info each open a connection of their own (a TLS handshake each for a remote
+     * engine) instead of sharing one.
+     */
+    public void statsRoundsEvery(Duration interval) {
+        oneUseConnections = interval.compareTo(KEEP_IDLE_BETWEEN_ROUNDS_BELOW) >= 0;
+    }
 
     /**
      * After a round of a poller whose rounds are {@code interval} apart: the fan-out holds a connection

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +18,22 @@ import java.util.Map;
  */
 public final class JsonStream {
 
-    /** A parser factory that does not bring data binding in. Thread-safe. */
-    public static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Parsers' buffer sets (an 8 KB read buffer and text buffers of a few KB each) kept for reuse at
+     * most. A body is parsed as fast as it arrives, so few parsers are open at once; one that finds
+     * the pool empty allocates its own, as without a pool.
+     */
+    static final int KEPT_BUFFERS = 8;
+
+    /**
+     * A parser factory that does not bring data binding in. Thread-safe. Its buffers are shared
+     * through a small pool: Jackson's default keeps them per thread, and every stats request and
+     * event runs on a new virtual thread, so each parse allocated them afresh (3.6 % of everything
+     * a fleet worker allocated, 100 environments x 50 containers).
+     */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(KEPT_BUFFERS))
+            .build();
 
     private JsonStream() {}
 

@@ -167,7 +167,7 @@ public final class EngineWatch implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        long firstRound = slots == null ? System.nanoTime() : slots.take();
+        long firstRound = slots == null ? System.nanoTime() : slots.take(settings.metricsInterval());
         threads.add(Thread.ofVirtual().name("dockstat-metrics").start(() -> {
             if (pacer.awaitUntil(() -> firstRound)) {
                 metrics.run();

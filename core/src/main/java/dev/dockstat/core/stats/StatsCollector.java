@@ -69,9 +69,22 @@ public final class StatsCollector implements AutoCloseable {
      * primer (which would cost rounds a second apart, the live view's, a tick each).
      */
     private static final long IDLE_AFTER_NANOS = TICK.plusMillis(50).toNanos();
+    /**
+     * How long after its primer's answer the rest of a primed round is sent: the collector sleeps
+     * a tick from that answer, and a request reaching it asleep is answered at its next tick
+     * whenever it was sent. Sent at once, each request held its connection, buffers and thread
+     * stack for the whole tick; sent late, for the last few hundred milliseconds of it. At 100
+     * environments x 50 containers that is what outlived the young generation: held a tick, those
+     * objects were promoted and filled the old one (a full collection every 15 s). The margin left
+     * before the tick (350 ms, less the round's own listing time twice, as a round trip's upper
+     * bound) covers a loaded engine's handling of the requests; a request that still misses the tick
+     * is answered at the next one, as every request of an unprimed round may be.
+     */
+    public static final Duration DEFAULT_REST_DELAY = Duration.ofMillis(650);
 
     private final DockerClient client;
     private final int concurrency;
+    private final Duration restDelay;
     private final Semaphore permits;
     private final ExecutorService executor;
     private final Map<String, StatsSample> previous = new ConcurrentHashMap<>();
@@ -84,15 +97,25 @@ public final class StatsCollector implements AutoCloseable {
      * @param concurrency the most stats requests in flight at once (the environment's fan-out pool
      *     should be at least this large)
      * @param threads makes the thread of each request; virtual threads by default
+     * @param restDelay how long after a primer's answer the rest of its round is sent
+     *     ({@link #DEFAULT_REST_DELAY}; zero sends them at once)
      */
-    public StatsCollector(DockerClient client, int concurrency, ThreadFactory threads) {
+    public StatsCollector(DockerClient client, int concurrency, ThreadFactory threads, Duration restDelay) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
         }
+        if (restDelay.isNegative() || restDelay.compareTo(TICK) >= 0) {
+            throw new IllegalArgumentException("the rest of a primed round must be sent within the tick, got " + restDelay);
+        }
         this.client = client;
         this.concurrency = concurrency;
+        this.restDelay = restDelay;
         this.permits = new Semaphore(concurrency);
         this.executor = Executors.newThreadPerTaskExecutor(threads);
+    }
+
+    public StatsCollector(DockerClient client, int concurrency, ThreadFactory threads) {
+        this(client, concurrency, threads, DEFAULT_REST_DELAY);
     }
 
     public StatsCollector(DockerClient client, int concurrency) {
@@ -117,6 +140,7 @@ public final class StatsCollector implements AutoCloseable {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         List<ContainerSummary> containers = client.containers(all).stream().filter(filter).toList();
+        long listed = System.nanoTime() - t0;
         Map<String, CompletableFuture<ContainerStats>> pending = new HashMap<>();
         List<ContainerSummary> fresh = new ArrayList<>();
         List<ContainerSummary> known = new ArrayList<>();
@@ -132,7 +156,7 @@ public final class StatsCollector implements AutoCloseable {
         boolean primed = client.statsSource().pacedByEngineCollector() && collectorIdle();
         long softDeadline = t0 + softBudget(containers.size(), !fresh.isEmpty(), primed).toNanos();
         if (primed) {
-            readPrimedRound(fresh, known, pending, softDeadline);
+            readPrimedRound(fresh, known, pending, softDeadline, listed);
         } else {
             fresh.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.WITH_PRECPU)));
             known.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
@@ -155,14 +179,15 @@ public final class StatsCollector implements AutoCloseable {
      * apart. Here, when the collector has been left idle, one request goes first, the primer: a container seen for the first time if there
      * is one (its second one-shot reading, a tick later, gives its CPU figure), else a known one.
      * When it is answered the collector has just read and sleeps a tick, so every other request
-     * reaches it asleep and is answered at its next tick. A round therefore ends one tick after its
+     * reaches it asleep and is answered at its next tick (they are sent late in that tick, see
+     * {@link #DEFAULT_REST_DELAY}). A round therefore ends one tick after its
      * first answer, or two when more than one container is new (the others' {@code stream=false}
      * takes two ticks): a fixed length for a given set of containers, not a race. (Several primers
      * raced each other: a fleet run with three new containers a round saw a fifth of its rounds a
      * tick longer than the one before.)
      */
     private void readPrimedRound(List<ContainerSummary> fresh, List<ContainerSummary> known,
-            Map<String, CompletableFuture<ContainerStats>> pending, long softDeadline) {
+            Map<String, CompletableFuture<ContainerStats>> pending, long softDeadline, long listNanos) {
         List<ContainerSummary> freshRest = fresh;
         List<ContainerSummary> knownRest = known;
         CompletableFuture<ContainerStats> primer = null;
@@ -181,8 +206,8 @@ public final class StatsCollector implements AutoCloseable {
                 knownRest.remove(i);
             }
         }
-        if (primer != null) {
-            awaitPrimer(primer, Math.min(softDeadline, System.nanoTime() + PRIMER_WAIT.toNanos()));
+        if (primer != null && awaitPrimer(primer, Math.min(softDeadline, System.nanoTime() + PRIMER_WAIT.toNanos()))) {
+            pause(restDelay.toNanos() - 2 * listNanos);
         }
         freshRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.WITH_PRECPU)));
         knownRest.forEach(c -> pending.put(c.id(), read(c.id(), StatsMode.ONE_SHOT)));
@@ -203,12 +228,29 @@ public final class StatsCollector implements AutoCloseable {
         return -1;
     }
 
-    /** Until the primer is answered, failed or not, or the deadline passes. */
-    private static void awaitPrimer(CompletableFuture<ContainerStats> primer, long deadlineNanos) {
+    /**
+     * Until the primer is answered, failed or not, or the deadline passes; true when it was
+     * answered, i.e. the engine's collector has just read.
+     */
+    private static boolean awaitPrimer(CompletableFuture<ContainerStats> primer, long deadlineNanos) {
         try {
             primer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
         } catch (ExecutionException | TimeoutException e) {
-            // a failed or late primer only means the rest go now; the container's own wait reports it
+            return false; // a failed or late primer only means the rest go now; the container's own wait reports it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits {@code nanos} (nothing when not positive); an interrupt (closing) ends it early. */
+    private static void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -88,6 +88,7 @@ public final class StatsPoller implements AutoCloseable {
         this.rounds = b.rounds;
         this.threadName = b.threadName;
         this.interval = b.interval;
+        b.client.statsRoundsEvery(b.interval);
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
@@ -187,6 +188,7 @@ public final class StatsPoller implements AutoCloseable {
     public void interval(Duration next) {
         requirePositive(next);
         interval = next;
+        client.statsRoundsEvery(next);
         pacer.wake();
     }
 

@@ -69,8 +69,10 @@ class EngineWatchTest {
         try (FakeDockerEngine fake = FakeDockerEngine.start()) {
             fake.container("c0ffee01", "web", Behaviour.NORMAL);
             // a second's delay: the first requests of the JVM (class loading) happen in the rounds before
-            WatchSettings settings = WatchSettings.DEFAULTS.withDisk(true, Duration.ofSeconds(1), Duration.ofMinutes(5));
-            StartSlots slots = new StartSlots(Duration.ofMillis(500));
+            // rounds 1 s apart: the second environment's phase is half of that
+            WatchSettings settings = WatchSettings.DEFAULTS.withDisk(true, Duration.ofSeconds(1), Duration.ofMinutes(5))
+                    .withMetricsInterval(Duration.ofSeconds(1));
+            StartSlots slots = new StartSlots();
             Heard first = new Heard();
             Heard second = new Heard();
             try (EngineWatch a = new EngineWatch(new DockerClient(Endpoint.of(fake.uri()), fake.transport()), settings, first, slots);

@@ -96,6 +96,52 @@ class StatsCollectorTest {
     }
 
     /**
+     * The rest of a primed round goes late in the tick its primer's answer started: dockerd answers
+     * it at the same next tick, and its connections and threads are held for the end of the tick
+     * only. With rounds 10 s or more apart, each stats request also asks for its connection to be
+     * closed with the answer, which would be of no use to the next round.
+     */
+    @Test
+    void theRestOfAPrimedRoundIsSentLateInTheTickOnConnectionsOfOneUse() throws Exception {
+        record Sent(String target, long nanos, String connection) {}
+        List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Transport recording = new Transport() {
+            @Override
+            public TransportResponse execute(TransportRequest request) throws java.io.IOException {
+                if (request.target().contains("/stats")) {
+                    sent.add(new Sent(request.target(), System.nanoTime(), request.headers().get("Connection")));
+                }
+                return transport.execute(request);
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+        try (DockerClient recorded = new DockerClient(dev.dockstat.core.spi.Endpoint.of(fake.uri()), recording);
+                StatsCollector collector = new StatsCollector(recorded)) {
+            recorded.statsRoundsEvery(Duration.ofSeconds(30));
+            collector.collect(c -> true);
+            assertEquals(3, sent.size(), "the primer's two readings and the other container's one: " + sent);
+            Sent primer = sent.getFirst();
+            String primed = primer.target().split("/")[3]; // /v1.41/containers/ID/stats?...
+            Sent rest = sent.stream().filter(r -> !r.target().split("/")[3].equals(primed)).findFirst().orElseThrow();
+            long lateMillis = (rest.nanos() - primer.nanos()) / 1_000_000;
+            assertTrue(lateMillis >= StatsCollector.DEFAULT_REST_DELAY.toMillis() - 100 && lateMillis < 1000,
+                    "the rest went " + lateMillis + " ms after the primer");
+            assertEquals(List.of("close"), sent.stream().map(Sent::connection).distinct().toList());
+
+            sent.clear();
+            recorded.statsRoundsEvery(Duration.ofSeconds(2));
+            collector.collect(c -> true);
+            assertEquals(2, sent.size(), sent.toString());
+            assertEquals(java.util.Collections.singletonList(null), sent.stream().map(Sent::connection).distinct().toList(),
+                    "rounds 2 s apart keep their connections for the next one");
+        }
+    }
+
+    /**
      * A round right after another finds dockerd's collector asleep until its next tick: sent all at
      * once, the requests share that tick, and a primer would only cost the round a tick.
      */
