@@ -128,7 +128,7 @@ class StatsCollectorTest {
             String primed = primer.target().split("/")[3]; // /v1.41/containers/ID/stats?...
             Sent rest = sent.stream().filter(r -> !r.target().split("/")[3].equals(primed)).findFirst().orElseThrow();
             long lateMillis = (rest.nanos() - primer.nanos()) / 1_000_000;
-            assertTrue(lateMillis >= StatsCollector.DEFAULT_REST_DELAY.toMillis() - 100 && lateMillis < 1000,
+            assertTrue(lateMillis >= StatsCollector.REST_DELAY.toMillis() - 100 && lateMillis < 1000,
                     "the rest went " + lateMillis + " ms after the primer");
             assertEquals(List.of("close"), sent.stream().map(Sent::connection).distinct().toList());
 
