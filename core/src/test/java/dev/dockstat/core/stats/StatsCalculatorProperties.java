@@ -162,8 +162,10 @@ class StatsCalculatorProperties {
 
     @Property
     void cgroupV1SubtractsTotalInactiveFileAndV2InactiveFile(@ForAll @LongRange(min = 1, max = MAX) long usage,
-            @ForAll @IntRange(min = 0, max = 1000) int permille, @ForAll boolean v1) {
-        long cache = usage / 1000 * permille; // below usage
+            @ForAll @IntRange(min = 0, max = 999) int permille, @ForAll boolean v1) {
+        // below usage: at cache == usage docker (and dockstat) skip the v1 field and take the v2 one
+        // (memoryAgreesWithDocker covers that case); 1000 per mille failed on a usage of 16000
+        long cache = usage / 1000 * permille;
         long other = usage / 2;                // a different figure in the field that must not be used
         StatsSample s = v1 ? memory(usage, 0, other, cache) : memory(usage, 0, cache, StatsSample.ABSENT);
         assertEquals(usage - cache, StatsCalculator.memoryUsed(s));
