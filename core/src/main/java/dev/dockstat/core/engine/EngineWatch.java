@@ -167,9 +167,13 @@ public final class EngineWatch implements AutoCloseable {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        long firstRound = slots == null ? System.nanoTime() : slots.take(settings.metricsInterval());
+        StartSlots.Slot slot = slots == null ? null : slots.take();
+        long now = System.nanoTime();
+        // asked again when the interval changes before it comes (update() wakes the pacer)
+        LongSupplier firstRoundAt = () -> slot == null ? now : slot.startFor(settings.metricsInterval());
+        long firstRound = firstRoundAt.getAsLong();
         threads.add(Thread.ofVirtual().name("dockstat-metrics").start(() -> {
-            if (pacer.awaitUntil(() -> firstRound)) {
+            if (pacer.awaitUntil(firstRoundAt)) {
                 metrics.run();
             }
         }));
@@ -192,6 +196,7 @@ public final class EngineWatch implements AutoCloseable {
         }
         if (!before.metricsInterval().equals(next.metricsInterval())) {
             metrics.interval(next.metricsInterval());
+            pacer.wake(); // a first round still to come moves with the interval
         }
     }
 

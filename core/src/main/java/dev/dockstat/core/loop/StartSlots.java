@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * 100 environments and gave four of them (those 30 s apart at a 30 s interval) the same phase, so
  * four rounds' worth of connections were open at once; here they are 0.15-0.3 s apart. An
  * environment configured later takes its phase in the next interval, so its first round comes
- * within one interval. Thread-safe.
+ * within one interval; when the interval changes before a loop's first round, its start follows
+ * ({@link Slot#startFor}). Thread-safe.
  */
 public final class StartSlots {
 
@@ -34,19 +35,38 @@ public final class StartSlots {
     }
 
     /**
-     * The next start for a loop whose rounds are {@code interval} apart, a {@link System#nanoTime()}
-     * value: now for the first, else the next time its phase comes round.
+     * One loop's place: its phase as a fraction of the interval, counted from the first loop's
+     * start. The start itself depends on the interval, which may change before it comes (Dockhand
+     * sends {@code set_metrics_interval} after its environments), so it is asked for again then.
+     *
+     * @param origin when the first loop started ({@link System#nanoTime()})
+     * @param fraction of the interval past {@code origin}, in [0, 1)
+     * @param takenAt when this slot was taken
      */
-    public synchronized long take(Duration interval) {
+    public record Slot(long origin, double fraction, long takenAt) {
+
+        /** The first time at or after {@link #takenAt} that lies {@code fraction} of {@code interval} past a multiple of it from {@link #origin}. */
+        public long startFor(Duration interval) {
+            long period = interval.toNanos();
+            long phase = (long) (fraction * period);
+            long past = Math.floorMod(takenAt - origin - phase, period); // how long before takenAt the phase last came
+            return past == 0 ? takenAt : takenAt + (period - past);
+        }
+    }
+
+    /** The next slot: the first starts at once, the k-th after it at the k-th point of the sequence. */
+    public synchronized Slot take() {
         long now = clock.getAsLong();
         if (taken++ == 0) {
             origin = now;
-            return now;
+            return new Slot(now, 0, now);
         }
-        long period = interval.toNanos();
-        long phase = (long) (radicalInverse(taken - 1) * period);
-        long past = Math.floorMod(now - origin - phase, period); // how long ago the phase last came
-        return past == 0 ? now : now + (period - past);
+        return new Slot(origin, radicalInverse(taken - 1), now);
+    }
+
+    /** {@link #take()}'s start for rounds {@code interval} apart. */
+    public long take(Duration interval) {
+        return take().startFor(interval);
     }
 
     /** The k-th point (k >= 1) of the base-2 van der Corput sequence: k's binary digits mirrored behind the point. */

@@ -52,6 +52,16 @@ class StartSlotsTest {
     }
 
     @Test
+    void aSlotsStartFollowsTheIntervalItIsAskedWith() {
+        now = 5 * SECOND;
+        slots.take();
+        StartSlots.Slot second = slots.take();
+        // Dockhand configures its environments, then sets the interval: the start moves with it
+        assertEquals(20 * SECOND, second.startFor(Duration.ofSeconds(30)));
+        assertEquals(5 * SECOND + SECOND / 2, second.startFor(Duration.ofSeconds(1)));
+    }
+
+    @Test
     void theSequenceMirrorsTheBinaryDigits() {
         assertEquals(List.of(0.5, 0.25, 0.75, 0.125, 0.625), List.of(StartSlots.radicalInverse(1), StartSlots.radicalInverse(2),
                 StartSlots.radicalInverse(3), StartSlots.radicalInverse(4), StartSlots.radicalInverse(5)));
