@@ -116,27 +116,19 @@ class StatsAccuracyIT {
         String name = "dst-me-mem";
         String id = Accuracy.startWriter(name);
         try (StatsCollector collector = new StatsCollector(client)) {
-            // right after the write the kernel is still moving the file pages to its inactive list,
-            // so the figure drifts for a while: compare once two readings a tick apart agree
-            ContainerStats[] last = {collector.collect(c -> c.id().equals(id)).stats().get(0)};
-            TestBed.await("a settled memory figure", Duration.ofSeconds(60), () -> {
-                ContainerStats now = collector.collect(c -> c.id().equals(id)).stats().get(0);
-                boolean settled = Math.abs(now.memUsed() - last[0].memUsed()) <= last[0].memUsed() / 500;
-                last[0] = now;
-                return settled;
-            });
-            ContainerStats ours = last[0];
-            String[] docker = TestBed.docker("stats", "--no-stream", "--format", "{{.MemUsage}}|{{.MemPerc}}", name).strip().split("\\|");
-            ContainerStats after = collector.collect(c -> c.id().equals(id)).stats().get(0);
+            Accuracy.Bracket<String[]> b = Accuracy.readWhileMemoryHoldsStill(
+                    () -> collector.collect(c -> c.id().equals(id)).stats().get(0),
+                    () -> TestBed.docker("stats", "--no-stream", "--format", "{{.MemUsage}}|{{.MemPerc}}", name).strip().split("\\|"));
+            ContainerStats ours = b.before();
+            ContainerStats after = b.after();
+            String[] docker = b.others();
             long theirs = parseBinary(docker[0].split(" / ")[0]);
             double theirPercent = Double.parseDouble(docker[1].replace("%", ""));
             System.out.printf(Locale.ROOT, "-m 64m: dockstat %d B (%.2f%%) before and %d B (%.2f%%) after docker stats %s (%s)%n",
                     ours.memUsed(), ours.memPercent(), after.memUsed(), after.memPercent(), docker[0], docker[1]);
             assertEquals(64L << 20, ours.sample().memLimit());
-            // docker stats read between our two readings: within 1% of the nearer one
-            ContainerStats nearer = Math.abs(after.memUsed() - theirs) < Math.abs(ours.memUsed() - theirs) ? after : ours;
-            assertEquals(theirs, nearer.memUsed(), theirs * 0.01, "memory within 1% of docker stats");
-            assertEquals(theirPercent, nearer.memPercent(), theirPercent * 0.01, "mem% within 1% of docker stats");
+            assertEquals(theirs, after.memUsed(), theirs * 0.01, "memory within 1% of docker stats");
+            assertEquals(theirPercent, after.memPercent(), theirPercent * 0.01, "mem% within 1% of docker stats");
             assertTrue(ours.sample().memUsage() - ours.memUsed() >= 30L << 20, "the file cache (40 MB written) is not counted");
         } finally {
             TestBed.remove(name);

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import dev.dockstat.core.stats.ContainerStats;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -104,6 +106,30 @@ public final class Accuracy {
             throw e;
         }
         return id;
+    }
+
+    /**
+     * The writer's memory figure is its usage minus its inactive file pages, about 2 MB after the
+     * 40 MB went to the page cache, and the kernel keeps moving pages between its lists (a CI run
+     * saw the figure step by exactly 1 MiB between two reads a second apart). So what is compared
+     * with dockstat's reading ({@code others}: docker stats, another source) is read between two of
+     * dockstat's, and used only once those two agree within 0.2 %: nothing moved in between.
+     */
+    public static <T> Bracket<T> readWhileMemoryHoldsStill(Supplier<ContainerStats> ours, Supplier<T> others) {
+        @SuppressWarnings("unchecked")
+        Bracket<T>[] last = new Bracket[1];
+        TestBed.await("memory that holds still while the others read it", Duration.ofSeconds(90), () -> {
+            last[0] = new Bracket<>(ours.get(), others.get(), ours.get());
+            return last[0].heldStill();
+        });
+        return last[0];
+    }
+
+    /** The others' reading between two of dockstat's. */
+    public record Bracket<T>(ContainerStats before, T others, ContainerStats after) {
+        boolean heldStill() {
+            return Math.abs(after.memUsed() - before.memUsed()) <= before.memUsed() / 500;
+        }
     }
 
     /** {@code 14.5MiB} as docker stats prints it (binary units, 4 significant digits) to bytes. */

@@ -123,31 +123,25 @@ class KernelAccuracyIT {
         String name = "kernel-acc-mem";
         String id = Accuracy.startWriter(name);
         try (StatsCollector kernel = new StatsCollector(kernelClient); StatsCollector engine = new StatsCollector(engineClient)) {
-            // the kernel moves the written pages to its inactive list for a while: compare once two readings agree
-            ContainerStats[] last = {kernel.collect(c -> c.id().equals(id)).stats().get(0)};
-            TestBed.await("a settled memory figure", Duration.ofSeconds(60), () -> {
-                engine.collect(c -> c.id().equals(id)); // paces the loop at the engine's tick
-                ContainerStats now = kernel.collect(c -> c.id().equals(id)).stats().get(0);
-                boolean settled = Math.abs(now.memUsed() - last[0].memUsed()) <= last[0].memUsed() / 500;
-                last[0] = now;
-                return settled;
-            });
-            ContainerStats ours = last[0];
-            String[] docker = TestBed.docker("stats", "--no-stream", "--format", "{{.MemUsage}}|{{.MemPerc}}", name).strip().split("\\|");
-            ContainerStats theEngine = engine.collect(c -> c.id().equals(id)).stats().get(0);
-            ContainerStats after = kernel.collect(c -> c.id().equals(id)).stats().get(0);
-            long theirs = parseBinary(docker[0].split(" / ")[0]);
-            double theirPercent = Double.parseDouble(docker[1].replace("%", ""));
+            Accuracy.Bracket<TheirReadings> b = Accuracy.readWhileMemoryHoldsStill(
+                    () -> kernel.collect(c -> c.id().equals(id)).stats().get(0),
+                    () -> new TheirReadings(
+                            TestBed.docker("stats", "--no-stream", "--format", "{{.MemUsage}}|{{.MemPerc}}", name).strip().split("\\|"),
+                            engine.collect(c -> c.id().equals(id)).stats().get(0)));
+            ContainerStats after = b.after();
+            ContainerStats theEngine = b.others().engine();
+            long theirs = parseBinary(b.others().docker()[0].split(" / ")[0]);
+            double theirPercent = Double.parseDouble(b.others().docker()[1].replace("%", ""));
             System.out.printf(Locale.ROOT, "-m 64m: kernel source %d B (%.2f%%) before and %d B (%.2f%%) after; docker stats %s (%s);"
                     + " engine source %d B; net %d/%d B vs %d/%d B; block %d/%d B vs %d/%d B (kernel vs engine)%n",
-                    ours.memUsed(), ours.memPercent(), after.memUsed(), after.memPercent(), docker[0], docker[1], theEngine.memUsed(),
-                    after.sample().netRx(), after.sample().netTx(), theEngine.sample().netRx(), theEngine.sample().netTx(),
-                    after.sample().blkRead(), after.sample().blkWrite(), theEngine.sample().blkRead(), theEngine.sample().blkWrite());
+                    b.before().memUsed(), b.before().memPercent(), after.memUsed(), after.memPercent(), b.others().docker()[0], b.others().docker()[1],
+                    theEngine.memUsed(), after.sample().netRx(), after.sample().netTx(), theEngine.sample().netRx(),
+                    theEngine.sample().netTx(), after.sample().blkRead(), after.sample().blkWrite(), theEngine.sample().blkRead(),
+                    theEngine.sample().blkWrite());
             assertEquals(64L << 20, after.sample().memLimit());
             assertEquals(theEngine.sample().memLimit(), after.sample().memLimit());
-            ContainerStats nearer = Math.abs(after.memUsed() - theirs) < Math.abs(ours.memUsed() - theirs) ? after : ours;
-            assertEquals(theirs, nearer.memUsed(), theirs * 0.01, "memory within 1% of docker stats");
-            assertEquals(theirPercent, nearer.memPercent(), theirPercent * 0.01, "mem% within 1% of docker stats");
+            assertEquals(theirs, after.memUsed(), theirs * 0.01, "memory within 1% of docker stats");
+            assertEquals(theirPercent, after.memPercent(), theirPercent * 0.01, "mem% within 1% of docker stats");
             assertEquals(theEngine.memUsed(), after.memUsed(), theEngine.memUsed() * 0.01, "memory within 1% of the engine source");
             // --network none: only lo, which neither source counts; the test bed's disk has no blkio accounting (all 0)
             assertEquals(theEngine.sample().netRx(), after.sample().netRx());
@@ -159,4 +153,7 @@ class KernelAccuracyIT {
             TestBed.remove(name);
         }
     }
+
+    /** What docker stats printed and what the engine source read. */
+    record TheirReadings(String[] docker, ContainerStats engine) {}
 }
