@@ -2,6 +2,7 @@ package dev.dockstat.testbed;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockstat.core.stats.ContainerStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import dev.dockstat.core.stats.ContainerStats;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -35,23 +35,26 @@ public final class Accuracy {
     }
 
     /**
-     * CPU time the container's cgroup used (ns) and the wall time (ns) it was read at, straight from
-     * its file: cgroup v1 {@code cpuacct.usage}, or v2 {@code cpu.stat usage_usec}.
+     * CPU time the container's cgroup used (ns), the wall time (ns) it was read at, and the host's
+     * CPU time as {@code /proc/stat} counts it (ns over all CPUs, the sum docker's formula divides
+     * by): the container's straight from its file, cgroup v1 {@code cpuacct.usage} or v2
+     * {@code cpu.stat usage_usec}.
      */
     public static long[] cgroupCpuNanos(String id) {
         long wall = System.nanoTime();
+        long host = hostCpuNanos();
         try {
             for (String v1 : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
                 Path f = Path.of(v1 + id + "/cpuacct.usage");
                 if (Files.isReadable(f)) {
-                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall};
+                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall, host};
                 }
             }
             for (String v2 : List.of("/sys/fs/cgroup/system.slice/docker-" + id + ".scope/cpu.stat", "/sys/fs/cgroup/docker/" + id + "/cpu.stat")) {
                 Path f = Path.of(v2);
                 if (Files.isReadable(f)) {
                     String usec = Files.readAllLines(f).stream().filter(l -> l.startsWith("usage_usec ")).findFirst().orElseThrow();
-                    return new long[] {Long.parseLong(usec.substring(11).strip()) * 1000, wall};
+                    return new long[] {Long.parseLong(usec.substring(11).strip()) * 1000, wall, host};
                 }
             }
         } catch (IOException e) {
@@ -68,20 +71,21 @@ public final class Accuracy {
      * judged, the case aborts with its figures instead.
      *
      * @param measured the figure under test for an interval
+     * @param skew what the host's counting alone may move it by ({@link #hostCountingSkew}), added to the tolerance
      * @param report every figure, for the messages
      */
     public static <T> void judgeAgainstLimit(String cpus, List<T> seconds, List<T> windows, ToDoubleFunction<T> measured,
-            ToDoubleFunction<T> own, String report) {
+            ToDoubleFunction<T> own, ToDoubleFunction<T> skew, String report) {
         double limit = Double.parseDouble(cpus) * 100;
         List<T> judgedSeconds = seconds.stream().filter(i -> Math.abs(own.applyAsDouble(i) - limit) <= SAMPLE_TOLERANCE).toList();
         List<T> judgedWindows = windows.stream().filter(i -> Math.abs(own.applyAsDouble(i) - limit) <= WINDOW_TOLERANCE).toList();
         Assumptions.assumeTrue(judgedSeconds.size() * 2 >= seconds.size() && !judgedWindows.isEmpty(),
                 "the kernel did not hold the burner at its limit most of the time (host busy): " + report);
         for (T i : judgedSeconds) {
-            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= SAMPLE_TOLERANCE, "1 s sample " + i + " vs limit " + limit + ": " + report);
+            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= SAMPLE_TOLERANCE + skew.applyAsDouble(i), "1 s sample " + i + " vs limit " + limit + ": " + report);
         }
         for (T i : judgedWindows) {
-            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= WINDOW_TOLERANCE, "10 s average " + i + " vs limit " + limit + ": " + report);
+            assertTrue(Math.abs(measured.applyAsDouble(i) - limit) <= WINDOW_TOLERANCE + skew.applyAsDouble(i), "10 s average " + i + " vs limit " + limit + ": " + report);
         }
         System.out.printf(Locale.ROOT, "--cpus %s: judged %d of %d 1 s samples and %d of %d 10 s averages against the limit%n",
                 cpus, judgedSeconds.size(), seconds.size(), judgedWindows.size(), windows.size());
@@ -90,6 +94,46 @@ public final class Accuracy {
     /** CPU % of one CPU between two {@link #cgroupCpuNanos} readings. */
     public static double cgroupCpuPercent(long[] before, long[] after) {
         return (double) (after[0] - before[0]) / (after[1] - before[1]) * 100;
+    }
+
+    /**
+     * How far a figure made with docker's formula (the container's CPU time over the host's, as
+     * {@code /proc/stat} counts it) may stand from the same CPU time over wall time, in points,
+     * between two {@link #cgroupCpuNanos} readings, because of the host's counting alone: here
+     * {@code /proc/stat} ran up to 1.9 % ahead of the wall clock while a {@code --cpus 0.5} burner
+     * ran (five 10 s runs: 0.5 to 1.9 %; 0.4 % behind at 1.0; its busy time is counted in whole
+     * ticks, its idle time exactly), which puts both docker stats and dockstat about a point below
+     * 50 % over 10 s. The figures under test are judged against the limit and the cgroup's own
+     * accounting with this much added to the tolerance: a wrong formula, gap or CPU count is off by
+     * far more.
+     */
+    public static double hostCountingSkew(long[] before, long[] after) {
+        double own = cgroupCpuPercent(before, after);
+        double hostOverWall = (double) (after[2] - before[2]) / ((after[1] - before[1]) * (double) hostCpus());
+        return Math.abs(own - own / hostOverWall);
+    }
+
+    /** The host's CPU time (ns, all CPUs), as docker sums {@code /proc/stat}: its first eight fields, in 10 ms ticks. */
+    public static long hostCpuNanos() {
+        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
+            String[] f = r.readLine().trim().split("\\s+");
+            long ticks = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                ticks += Long.parseLong(f[i]);
+            }
+            return ticks * 10_000_000L;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CPUs {@code /proc/stat} counts (its {@code cpuN} lines), as docker's online CPUs. */
+    private static int hostCpus() {
+        try (var lines = Files.lines(Path.of("/proc/stat"))) {
+            return (int) lines.filter(l -> l.matches("cpu\\d+ .*")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
