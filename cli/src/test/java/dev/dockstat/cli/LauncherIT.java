@@ -54,6 +54,29 @@ class LauncherIT {
         assertEquals(new Run(0, "", ""), train);
     }
 
+    /**
+     * The launchers find the install from a symlink to them (as a link in /usr/local/bin or
+     * Dockhand's /app/bin/collection-worker would be), and from a relative path in another
+     * working directory; they follow a link with readlink and otherwise fork nothing to find it.
+     */
+    @Test
+    void aLinkOrARelativePathFindsTheInstall() throws Exception {
+        Path links = Files.createTempDirectory("dst-cli-links");
+        Files.createSymbolicLink(links.resolve("dockstat"), TARGET.resolve("bin/dockstat"));
+        Files.createSymbolicLink(links.resolve("collection-worker"), TARGET.resolve("bin/collection-worker"));
+        Run linked = run(links.resolve("dockstat"), "--version");
+        assertEquals(0, linked.code(), linked.err());
+        assertTrue(linked.out().startsWith("dockstat "), linked.out());
+        Run worker = run(links.resolve("collection-worker")); // as Dockhand runs it: no arguments, stdin at EOF here
+        assertEquals(new Run(0, "{\"type\":\"ready\"}\n", "[dockstat] stdin closed: stopped\n"), worker);
+
+        Path shell = Path.of("/bin/bash");
+        Run relative = run(shell, "-c", "cd " + TARGET.getParent() + " && target/bin/dockstat --version && cd target/bin && ./dockstat --version");
+        assertEquals(0, relative.code(), relative.err());
+        assertEquals(2, relative.out().lines().filter(l -> l.startsWith("dockstat ")).count(), relative.out());
+        TestBed.exec(List.of("rm", "-rf", links.toString()), Duration.ofSeconds(10));
+    }
+
     /** find-jdk reads each JDK's release file: a home that is too old or has no java is passed over. */
     @Test
     void theJdkChoiceSkipsWhatCannotRunDockstat() throws Exception {
