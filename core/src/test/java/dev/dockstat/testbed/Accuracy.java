@@ -113,12 +113,12 @@ public final class Accuracy {
         return Math.abs(own - own / hostOverWall);
     }
 
-    /** The host's CPU time (ns, all CPUs), as docker sums {@code /proc/stat}: its first eight fields, in 10 ms ticks. */
+    /** The host's CPU time (ns, all CPUs), as docker and the kernel source sum {@code /proc/stat}: its first seven fields, in 10 ms ticks. */
     public static long hostCpuNanos() {
         try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
             String[] f = r.readLine().trim().split("\\s+");
             long ticks = 0;
-            for (int i = 1; i <= 8 && i < f.length; i++) {
+            for (int i = 1; i <= 7 && i < f.length; i++) {
                 ticks += Long.parseLong(f[i]);
             }
             return ticks * 10_000_000L;
