@@ -7,6 +7,7 @@ import dev.dockstat.core.history.MetricHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -42,6 +45,8 @@ public final class LiveView {
 
     /** How often the view looks for new rounds, resizes and keys between refreshes. */
     private static final long SLICE_MILLIS = 100;
+    /** How long a kill waits for the loop to end (a slice, a refresh and a frame) before restoring the terminal anyway. */
+    private static final Duration LEAVE_GRACE = Duration.ofSeconds(1);
     private static final long CLOCK_MILLIS = 1000;
     /** How often an open detail asks the engine again (status and limits can change). */
     private static final long INSPECT_MILLIS = 5000;
@@ -67,6 +72,10 @@ public final class LiveView {
     private final Map<String, String> infoErrors = new ConcurrentHashMap<>();
     private final AtomicBoolean infoChanged = new AtomicBoolean();
     private final AtomicBoolean inspecting = new AtomicBoolean();
+    /** Set by q, Ctrl-C or a kill: the loop ends before its next read. */
+    private final AtomicBoolean quit = new AtomicBoolean();
+    /** Counted down once the loop has ended and the terminal is restored. */
+    private final CountDownLatch left = new CountDownLatch(1);
     private List<StatsBoard.Line> current = List.of();
     private List<LiveFrame.Line> lines = List.of();
     private final Map<String, StatsBoard.Line> lastSeen = new HashMap<>();
@@ -124,7 +133,16 @@ public final class LiveView {
             Attributes saved = terminal.enterRawMode();
             AtomicBoolean restored = new AtomicBoolean();
             Runnable restore = () -> restore(terminal, saved, restored);
-            Thread hook = new Thread(restore, "dockstat-restore-terminal");
+            // On a kill the loop stops first and restores the terminal itself. Restoring from the
+            // hook while the loop still read keys was undone: JLine's pty input stream sets
+            // VMIN 0 / VTIME 1 again at each read when it finds them otherwise, so a CI run was
+            // left with "min = 0; time = 1" after SIGTERM. The hook restores only when the loop
+            // does not end within the grace.
+            Thread hook = new Thread(() -> {
+                quit.set(true);
+                awaitQuietly(left, LEAVE_GRACE);
+                restore.run();
+            }, "dockstat-restore-terminal");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 Attributes raw = terminal.getAttributes();
@@ -137,6 +155,7 @@ public final class LiveView {
                 loop(terminal);
             } finally {
                 restore.run();
+                left.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
@@ -161,7 +180,6 @@ public final class LiveView {
 
     private void loop(Terminal terminal) throws IOException {
         AtomicBoolean resized = new AtomicBoolean();
-        AtomicBoolean quit = new AtomicBoolean();
         terminal.handle(Terminal.Signal.WINCH, s -> resized.set(true));
         terminal.handle(Terminal.Signal.INT, s -> quit.set(true));
         Display display = new Display(terminal, true);
@@ -304,6 +322,14 @@ public final class LiveView {
             cpu[i] = batch.cpu(i);
         }
         return cpu;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Leaves the alternate screen, shows the cursor, restores the modes; once, from whichever thread comes first. */
