@@ -23,6 +23,7 @@ public final class Shutdown implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile Integer statusOnSignal;
+    private volatile Runnable unfinished = () -> {};
 
     private Shutdown(Runnable stop, Duration grace) {
         this.stop = stop;
@@ -43,12 +44,25 @@ public final class Shutdown implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What a signal does itself when the command has not finished within the grace (the live view
+     * restores the terminal then, which its own loop does otherwise).
+     */
+    public Shutdown unlessFinished(Runnable fallback) {
+        this.unfinished = fallback;
+        return this;
+    }
+
     private void onSignal() {
         stop.run();
+        boolean done = false;
         try {
-            finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+            done = finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!done) {
+            unfinished.run();
         }
         Integer status = statusOnSignal;
         if (status != null) {

@@ -16,10 +16,6 @@ import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.core.transport.TransportRegistry;
 import dev.dockstat.testbed.Accuracy;
 import dev.dockstat.testbed.TestBed;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,14 +137,14 @@ class StatsAccuracyIT {
     /** Busy and total jiffies of all CPUs, from {@code /proc/stat}. */
     static long[] hostCpuTicks() {
         try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long[] f = Accuracy.hostCpuTicks();
             long total = 0;
-            for (int i = 1; i < f.length; i++) {
-                total += Long.parseLong(f[i]);
+            for (long t : f) {
+                total += t;
             }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long idle = f[3] + f[4];
             return new long[] {total - idle, total};
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             return new long[] {0, 0};
         }
     }

@@ -3,6 +3,7 @@ package dev.dockstat.testbed;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.stats.ContainerStats;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ public final class Accuracy {
     public static final double WINDOW_TOLERANCE = 1.0;
     /** A 1 s sample within 3.5 points: the kernel's quota enforcement itself jitters; docker stats shows up to 3 points off. */
     public static final double SAMPLE_TOLERANCE = 3.5;
+
+    /** The CPUs {@code /proc/stat} counts (its {@code cpuN} lines), as docker's online CPUs. */
+    private static final int HOST_CPUS = countHostCpus();
 
     private Accuracy() {}
 
@@ -109,26 +113,35 @@ public final class Accuracy {
      */
     public static double hostCountingSkew(long[] before, long[] after) {
         double own = cgroupCpuPercent(before, after);
-        double hostOverWall = (double) (after[2] - before[2]) / ((after[1] - before[1]) * (double) hostCpus());
+        double hostOverWall = (double) (after[2] - before[2]) / ((after[1] - before[1]) * (double) HOST_CPUS);
         return Math.abs(own - own / hostOverWall);
     }
 
     /** The host's CPU time (ns, all CPUs), as docker and the kernel source sum {@code /proc/stat}: its first seven fields, in 10 ms ticks. */
     public static long hostCpuNanos() {
-        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
+        long[] ticks = hostCpuTicks();
+        long sum = 0;
+        for (int i = 0; i < 7 && i < ticks.length; i++) {
+            sum += ticks[i];
+        }
+        return sum * 10_000_000L;
+    }
+
+    /** The numbers of {@code /proc/stat}'s {@code cpu} line (user, nice, system, idle, iowait, ...), in 10 ms ticks. */
+    public static long[] hostCpuTicks() {
+        try (BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
             String[] f = r.readLine().trim().split("\\s+");
-            long ticks = 0;
-            for (int i = 1; i <= 7 && i < f.length; i++) {
-                ticks += Long.parseLong(f[i]);
+            long[] ticks = new long[f.length - 1];
+            for (int i = 1; i < f.length; i++) {
+                ticks[i - 1] = Long.parseLong(f[i]);
             }
-            return ticks * 10_000_000L;
+            return ticks;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The CPUs {@code /proc/stat} counts (its {@code cpuN} lines), as docker's online CPUs. */
-    private static int hostCpus() {
+    private static int countHostCpus() {
         try (var lines = Files.lines(Path.of("/proc/stat"))) {
             return (int) lines.filter(l -> l.matches("cpu\\d+ .*")).count();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.dockstat.cli.live;
 
+import dev.dockstat.cli.Shutdown;
 import dev.dockstat.cli.render.StatsRow;
 import dev.dockstat.cli.stats.StatsBoard;
 import dev.dockstat.core.history.HistoryBatch;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -74,8 +73,6 @@ public final class LiveView {
     private final AtomicBoolean inspecting = new AtomicBoolean();
     /** Set by q, Ctrl-C or a kill: the loop ends before its next read. */
     private final AtomicBoolean quit = new AtomicBoolean();
-    /** Counted down once the loop has ended and the terminal is restored. */
-    private final CountDownLatch left = new CountDownLatch(1);
     private List<StatsBoard.Line> current = List.of();
     private List<LiveFrame.Line> lines = List.of();
     private final Map<String, StatsBoard.Line> lastSeen = new HashMap<>();
@@ -138,28 +135,18 @@ public final class LiveView {
             // VMIN 0 / VTIME 1 again at each read when it finds them otherwise, so a CI run was
             // left with "min = 0; time = 1" after SIGTERM. The hook restores only when the loop
             // does not end within the grace.
-            Thread hook = new Thread(() -> {
-                quit.set(true);
-                awaitQuietly(left, LEAVE_GRACE);
-                restore.run();
-            }, "dockstat-restore-terminal");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                Attributes raw = terminal.getAttributes();
-                raw.setLocalFlag(Attributes.LocalFlag.ISIG, false); // Ctrl-C and Ctrl-Z arrive as keys
-                terminal.setAttributes(raw);
-                terminal.puts(Capability.enter_ca_mode);
-                terminal.puts(Capability.keypad_xmit);
-                terminal.puts(Capability.cursor_invisible);
-                terminal.flush();
-                loop(terminal);
-            } finally {
-                restore.run();
-                left.countDown();
+            try (Shutdown shutdown = Shutdown.onSignal(() -> quit.set(true), LEAVE_GRACE).unlessFinished(restore)) {
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or ran: nothing left to remove
+                    Attributes raw = terminal.getAttributes();
+                    raw.setLocalFlag(Attributes.LocalFlag.ISIG, false); // Ctrl-C and Ctrl-Z arrive as keys
+                    terminal.setAttributes(raw);
+                    terminal.puts(Capability.enter_ca_mode);
+                    terminal.puts(Capability.keypad_xmit);
+                    terminal.puts(Capability.cursor_invisible);
+                    terminal.flush();
+                    loop(terminal);
+                } finally {
+                    restore.run(); // before the shutdown closes: a kill waits for this
                 }
             }
         }
@@ -322,14 +309,6 @@ public final class LiveView {
             cpu[i] = batch.cpu(i);
         }
         return cpu;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-        try {
-            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Leaves the alternate screen, shows the cursor, restores the modes; once, from whichever thread comes first. */

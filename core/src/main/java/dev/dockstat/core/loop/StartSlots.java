@@ -64,11 +64,6 @@ public final class StartSlots {
         return new Slot(origin, radicalInverse(taken - 1), now);
     }
 
-    /** {@link #take()}'s start for rounds {@code interval} apart. */
-    public long take(Duration interval) {
-        return take().startFor(interval);
-    }
-
     /** The k-th point (k >= 1) of the base-2 van der Corput sequence: k's binary digits mirrored behind the point. */
     static double radicalInverse(int k) {
         return (Integer.reverse(k) >>> 1) / (double) (1L << 31);

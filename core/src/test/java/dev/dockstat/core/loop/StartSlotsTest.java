@@ -14,12 +14,17 @@ class StartSlotsTest {
     private long now;
     private final StartSlots slots = new StartSlots(() -> now);
 
+    /** The next slot's start for rounds {@code interval} apart, as a loop asks for it. */
+    private long start(Duration interval) {
+        return slots.take().startFor(interval);
+    }
+
     @Test
     void environmentsConfiguredTogetherAreSpreadOverOneInterval() {
         now = 5 * SECOND;
         Duration interval = Duration.ofSeconds(8);
         assertEquals(List.of(5 * SECOND, 9 * SECOND, 7 * SECOND, 11 * SECOND, 6 * SECOND),
-                List.of(slots.take(interval), slots.take(interval), slots.take(interval), slots.take(interval), slots.take(interval)));
+                List.of(start(interval), start(interval), start(interval), start(interval), start(interval)));
     }
 
     @Test
@@ -27,7 +32,7 @@ class StartSlotsTest {
         Duration interval = Duration.ofSeconds(30);
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            starts.add(slots.take(interval));
+            starts.add(start(interval));
         }
         List<Long> sorted = starts.stream().sorted().toList();
         assertTrue(sorted.getLast() < interval.toNanos(), "all start within one interval: " + sorted.getLast());
@@ -42,13 +47,13 @@ class StartSlotsTest {
     void anEnvironmentConfiguredLaterWaitsForItsPhaseAtMostOneInterval() {
         Duration interval = Duration.ofSeconds(8);
         now = 0;
-        assertEquals(0, slots.take(interval));
+        assertEquals(0, start(interval));
         now = 10 * SECOND; // its phase is 4 s past the origin: 4 s, 12 s, ...
-        assertEquals(12 * SECOND, slots.take(interval));
+        assertEquals(12 * SECOND, start(interval));
         now = 14 * SECOND; // 2 s past the origin: 2, 10, 18 s, ...
-        assertEquals(18 * SECOND, slots.take(interval));
+        assertEquals(18 * SECOND, start(interval));
         now = 22 * SECOND; // 6 s: exactly now
-        assertEquals(22 * SECOND, slots.take(interval));
+        assertEquals(22 * SECOND, start(interval));
     }
 
     @Test
