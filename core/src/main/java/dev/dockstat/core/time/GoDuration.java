@@ -1,15 +1,9 @@
 package dev.dockstat.core.time;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Durations as Go and docker users write them: {@code 500ms}, {@code 5s}, {@code 10m}, {@code 1h30m}. */
 public final class GoDuration {
-
-    /** One number and unit; a number may start or end with its point ({@code .5s}, {@code 1.s}), as in Go. */
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
     private GoDuration() {}
 
@@ -28,9 +22,13 @@ public final class GoDuration {
     }
 
     /**
-     * Go's {@code time.ParseDuration} in nanoseconds, exactly (decimal arithmetic, no rounding of
-     * {@code 1.1s}), or null when {@code value} is not a duration. Both micro signs are units of
+     * Go's {@code time.ParseDuration} in nanoseconds, or null when {@code value} is not a duration
+     * or does not fit in 64 bits. Go's own algorithm: whole numbers in integer arithmetic, a
+     * fraction as {@code fraction * (unit / scale)} in floating point, so {@code 1.1s} is 1.1 s
+     * exactly and overlong fractions round as Go rounds them. Both micro signs are units of
      * microseconds ({@code µ} U+00B5 and {@code μ} U+03BC), as in Go.
+     * Before 2026-12-01 this was decimal arithmetic on a regular expression's matches, which
+     * wrapped silently where Go refuses ({@code 99999999999999999999s} was a negative duration).
      */
     public static Long nanos(String value) {
         String s = value;
@@ -45,21 +43,79 @@ public final class GoDuration {
         if (s.isEmpty()) {
             return null;
         }
-        Matcher m = PART.matcher(s);
-        BigDecimal total = BigDecimal.ZERO;
+        long total = 0; // unsigned, at most 2^63 (Long.MIN_VALUE's bits): the magnitude of the most negative duration
         int at = 0;
         while (at < s.length()) {
-            if (!m.find(at) || m.start() != at) {
+            int intStart = at;
+            long whole = 0;
+            for (; at < s.length() && isDigit(s.charAt(at)); at++) {
+                if (Long.compareUnsigned(whole, LIMIT / 10) > 0) {
+                    return null;
+                }
+                whole = whole * 10 + (s.charAt(at) - '0');
+                if (Long.compareUnsigned(whole, LIMIT) > 0) {
+                    return null;
+                }
+            }
+            boolean digitsBefore = at > intStart;
+            long fraction = 0;
+            double scale = 1;
+            boolean digitsAfter = false;
+            if (at < s.length() && s.charAt(at) == '.') {
+                at++;
+                boolean dropping = false; // digits past 2^63 no longer change the value, as in Go
+                for (; at < s.length() && isDigit(s.charAt(at)); at++) {
+                    digitsAfter = true;
+                    if (dropping || Long.compareUnsigned(fraction, LIMIT / 10) > 0) {
+                        dropping = true;
+                        continue;
+                    }
+                    long next = fraction * 10 + (s.charAt(at) - '0');
+                    if (Long.compareUnsigned(next, LIMIT) > 0) {
+                        dropping = true;
+                        continue;
+                    }
+                    fraction = next;
+                    scale *= 10;
+                }
+            }
+            if (!digitsBefore && !digitsAfter) {
                 return null;
             }
-            String number = m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1);
-            total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
-            at = m.end();
+            int unitStart = at;
+            while (at < s.length() && s.charAt(at) != '.' && !isDigit(s.charAt(at))) {
+                at++;
+            }
+            long unit = unitNanos(s.substring(unitStart, at));
+            if (unit == 0 || Long.compareUnsigned(whole, Long.divideUnsigned(LIMIT, unit)) > 0) {
+                return null;
+            }
+            long part = whole * unit;
+            if (fraction > 0) {
+                part += (long) (fraction * (unit / scale));
+                if (Long.compareUnsigned(part, LIMIT) > 0) {
+                    return null;
+                }
+            }
+            total += part;
+            if (Long.compareUnsigned(total, LIMIT) > 0 || Long.compareUnsigned(total, part) < 0) {
+                return null;
+            }
         }
-        long nanos = total.longValue();
-        return negative ? -nanos : nanos;
+        if (negative) {
+            return -total;
+        }
+        return total < 0 ? null : total; // 2^63 is only a negative duration
     }
 
+    /** 2^63 as an unsigned long. */
+    private static final long LIMIT = Long.MIN_VALUE;
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Nanoseconds in a unit, 0 for an unknown or missing one. */
     private static long unitNanos(String unit) {
         return switch (unit) {
             case "ns" -> 1L;
@@ -67,7 +123,8 @@ public final class GoDuration {
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
             case "m" -> 60_000_000_000L;
-            default -> 3_600_000_000_000L; // h
+            case "h" -> 3_600_000_000_000L;
+            default -> 0L;
         };
     }
 
