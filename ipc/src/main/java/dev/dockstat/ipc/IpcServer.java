@@ -67,7 +67,10 @@ public final class IpcServer {
                     worker.verbose(), startSlots).start();
         }, worker.settings(), outbox, diagnostics);
         dispatcher = d;
-        String ending = serve(d, new BoundedLineReader(in, MAX_LINE));
+        String ending;
+        try (HeapTrim trim = HeapTrim.every(worker.heapTrim(), System::gc)) {
+            ending = serve(d, new BoundedLineReader(in, MAX_LINE));
+        }
         badLines.flush();
         d.stopAll();
         diagnostics.report(ending + ": stopped");

@@ -12,10 +12,14 @@ import java.util.Map;
  *       (docs/serve-ipc.md, "Where it differs").</li>
  *   <li>{@code DOCKSTAT_DISK_DELAY_MS}: first disk check after configure (default 10000).</li>
  *   <li>{@code DOCKSTAT_DISK_INTERVAL_MS}: time between disk checks (default 300000).</li>
+ *   <li>{@code DOCKSTAT_HEAP_TRIM_MS}: time between the worker's own full collections (default
+ *       600000; 0 turns them off; see {@link HeapTrim}).</li>
  *   <li>{@code DOCKSTAT_DEBUG=1}: a stderr line per metrics round with its duration.</li>
  * </ul>
  */
-record WorkerEnvironment(WatchSettings settings, boolean verbose) {
+record WorkerEnvironment(WatchSettings settings, boolean verbose, Duration heapTrim) {
+
+    static final Duration HEAP_TRIM = Duration.ofMinutes(10);
 
     static WorkerEnvironment of(Map<String, String> env, Diagnostics diagnostics) {
         WatchSettings d = WatchSettings.DEFAULTS;
@@ -23,7 +27,8 @@ record WorkerEnvironment(WatchSettings settings, boolean verbose) {
         boolean disk = !(skip.equals("true") || skip.equals("1"));
         Duration delay = millis(env, "DOCKSTAT_DISK_DELAY_MS", d.diskDelay(), 0, diagnostics);
         Duration interval = millis(env, "DOCKSTAT_DISK_INTERVAL_MS", d.diskInterval(), 1, diagnostics);
-        return new WorkerEnvironment(d.withDisk(disk, delay, interval), "1".equals(env.get("DOCKSTAT_DEBUG")));
+        Duration trim = millis(env, "DOCKSTAT_HEAP_TRIM_MS", HEAP_TRIM, 0, diagnostics);
+        return new WorkerEnvironment(d.withDisk(disk, delay, interval), "1".equals(env.get("DOCKSTAT_DEBUG")), trim);
     }
 
     private static Duration millis(Map<String, String> env, String name, Duration fallback, long min, Diagnostics diagnostics) {

@@ -39,4 +39,13 @@ class WorkerEnvironmentTest {
         assertEquals(Duration.ofMinutes(5), bad.diskInterval());
         assertEquals(List.of("DOCKSTAT_DISK_INTERVAL_MS=soon is not a number of milliseconds >= 1; using 300000"), stderr);
     }
+
+    @Test
+    void theHeapTrimIsEveryTenMinutesUnlessSetAndZeroTurnsItOff() {
+        assertEquals(Duration.ofMinutes(10), WorkerEnvironment.of(Map.of(), stderr::add).heapTrim());
+        assertEquals(Duration.ZERO, WorkerEnvironment.of(Map.of("DOCKSTAT_HEAP_TRIM_MS", "0"), stderr::add).heapTrim());
+        assertEquals(Duration.ofMillis(50), WorkerEnvironment.of(Map.of("DOCKSTAT_HEAP_TRIM_MS", "50"), stderr::add).heapTrim());
+        assertEquals(Duration.ofMinutes(10), WorkerEnvironment.of(Map.of("DOCKSTAT_HEAP_TRIM_MS", "-1"), stderr::add).heapTrim());
+        assertEquals(List.of("DOCKSTAT_HEAP_TRIM_MS=-1 is not a number of milliseconds >= 0; using 600000"), stderr);
+    }
 }
