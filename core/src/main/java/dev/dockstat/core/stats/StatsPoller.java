@@ -18,7 +18,13 @@ import java.util.function.Predicate;
  * Pacing, failure handling and reachability live here once; a front end only listens.
  *
  * <p>Schedule: rounds start every {@code interval}, start to start; a round that takes longer is
- * followed at once, never by a burst of catch-up rounds. The interval may change at any time and
+ * followed at once, never by a burst of catch-up rounds, except where the stats source reads when
+ * asked (the kernel's files: {@link dev.dockstat.core.api.StatsSource#spacing()} is not zero):
+ * there the next round waits until half an interval after the late one ended, because a row's
+ * figures cover the time between the two readings. A first round that took its whole interval
+ * (Podman answering slowly) was followed 28 ms later by a round whose CPU figure covered those
+ * 28 ms and read 35 % for a container held at 50 %, where the engine's readings, a collector tick
+ * apart, cannot come that close. The interval may change at any time and
  * then counts from the start of the current round. After a failed round the next one waits for the
  * {@link Backoff}, if one is given, counted from the failed round's end; the scheduled rounds that
  * fall in that wait are skipped (and count towards {@link Builder#rounds(long)}).
@@ -112,6 +118,7 @@ public final class StatsPoller implements AutoCloseable {
         long slots = 0;
         while (!stopped) {
             boolean ok = round();
+            long ended = System.nanoTime();
             slots++;
             long retryAt = 0;
             if (backoff != null) {
@@ -127,7 +134,7 @@ public final class StatsPoller implements AutoCloseable {
                 return;
             }
             long current = due;
-            long retry = retryAt;
+            long retry = Math.max(retryAt, ok && readsWhenAsked() ? ended + interval.toNanos() / 2 : 0);
             LongSupplier nextDue = () -> Math.max(current + interval.toNanos(), retry);
             if (!pacer.awaitUntil(nextDue)) {
                 return;
@@ -135,6 +142,11 @@ public final class StatsPoller implements AutoCloseable {
             // a round later than its time is followed at once, not by a burst of catch-up rounds
             due = Math.max(nextDue.getAsLong(), System.nanoTime() - 1_000_000L);
         }
+    }
+
+    /** Whether a round's readings are made when it asks, not at the engine's next collection. */
+    private boolean readsWhenAsked() {
+        return !client.statsSource().spacing().isZero();
     }
 
     /** One round, the listener told; true when it was collected. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockstat.core.api.DockerClient;
+import dev.dockstat.core.api.EngineStatsSource;
+import dev.dockstat.core.api.StatsSource;
+import dev.dockstat.core.model.StatsSample;
 import dev.dockstat.core.loop.Backoff;
 import dev.dockstat.core.loop.Reachability;
 import dev.dockstat.testbed.FakeDockerEngine;
@@ -66,6 +69,54 @@ class StatsPollerTest {
             assertEquals(List.of(), heard.failures);
             assertEquals(List.of("online"), heard.status, "the first round is heard, then only changes");
             heard.rounds.forEach(r -> assertEquals(1, r.stats().size()));
+        }
+    }
+
+    /**
+     * A source that reads when asked, whose first round (a slow engine's first answers) takes longer
+     * than the interval: the next round waits half an interval, so the second row covers that much,
+     * not the few milliseconds between the two rounds. Its readings' times are kept.
+     */
+    @Test
+    void aLateRoundOfASourceThatReadsWhenAskedIsFollowedHalfAnIntervalAfterItsEnd() throws Exception {
+        try (FakeDockerEngine fake = FakeDockerEngine.start().container("aaaa", "web", Behaviour.NORMAL);
+                DockerClient client = fake.client()) {
+            List<Long> readings = new CopyOnWriteArrayList<>();
+            EngineStatsSource engine = new EngineStatsSource(client);
+            client.useStatsSource(new StatsSource() {
+                @Override
+                public String name() {
+                    return "reads-when-asked";
+                }
+
+                @Override
+                public StatsSample sample(String idOrName, DockerClient.StatsMode mode) {
+                    StatsSample s = engine.sample(idOrName, mode);
+                    if (readings.isEmpty()) {
+                        try {
+                            Thread.sleep(300); // the slow first round, part of this fake source's behaviour
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    readings.add(System.nanoTime());
+                    return s;
+                }
+
+                @Override
+                public Duration spacing() {
+                    return Duration.ofMillis(50);
+                }
+            });
+            Heard heard = new Heard();
+            try (StatsPoller poller = StatsPoller.of(client, Duration.ofMillis(200)).rounds(3).listener(heard)) {
+                poller.run();
+            }
+            assertEquals(3, heard.rounds.size());
+            long gap = Duration.ofNanos(readings.get(1) - readings.get(0)).toMillis();
+            assertTrue(gap >= 100, "the second reading " + gap + " ms after the first; at least half the 200 ms interval");
+            long next = Duration.ofNanos(readings.get(2) - readings.get(1)).toMillis();
+            assertTrue(next >= 190, "then the interval again: " + next + " ms");
         }
     }
 
