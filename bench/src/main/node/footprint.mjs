@@ -296,10 +296,15 @@ function smapsByMapping(pid) {
   return out;
 }
 
-/** jcmd of the JDK the launcher would pick (the release runtime has none), its output or the error. */
+/**
+ * jcmd of the JDK the launcher would pick without DOCKSTAT_JAVA_HOME, which points at the jlink
+ * runtime here (it has no jcmd: every NMT snapshot of the 2026-12-01 soak-3 was an ENOENT); its
+ * output or the error.
+ */
 function jcmd(pid, ...args) {
   try {
-    const home = execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8' }).trim();
+    const { DOCKSTAT_JAVA_HOME: _runtime, ...env } = process.env;
+    const home = execFileSync(path.join(root, 'cli/src/main/sh/find-jdk'), { encoding: 'utf8', env }).trim();
     return execFileSync(path.join(home, 'bin/jcmd'), [String(pid), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30000 });
   } catch (e) {
     return `jcmd ${args.join(' ')}: ${e.message}\n`;
