@@ -19,6 +19,7 @@ import dev.dockstat.core.stats.ContainerStats;
 import dev.dockstat.core.stats.Round;
 import dev.dockstat.core.stats.StatsCalculator;
 import dev.dockstat.core.stats.StatsCollector;
+import dev.dockstat.testbed.Accuracy;
 import dev.dockstat.testbed.TestBed;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,6 +114,10 @@ class SyntheticFidelityIT {
             StatsSample last = stats.get(stats.size() - 1).sample();
             double cpu = StatsCalculator.cpuPercent(last, first);
             double kernelCpu = kernelPercent(kernel, 0, ROUNDS);
+            // docker's formula divides by the host's CPU time as /proc/stat counts it, which runs up to
+            // ~2 % ahead of the wall clock beside a throttled burner (Accuracy.hostCountingSkew): the
+            // engine's figure may stand that much further from the limit; the synthetic engine's is exact
+            double skew = skew(kernel, 0, ROUNDS);
             // each 1 s interval is judged against the limit only when the kernel shows the burner held at it
             // (on the shared 2 cores other work can starve it); the synthetic engine's rate is exact
             int judged = 0;
@@ -123,10 +128,10 @@ class SyntheticFidelityIT {
                 perRound.add(String.format(Locale.ROOT, "%.1f", ours1));
                 if (Math.abs(kernel1 - CPU) <= SAMPLE_TOLERANCE) {
                     judged++;
-                    assertEquals(CPU, ours1, SAMPLE_TOLERANCE, "1 s sample " + i + " (kernel " + kernel1 + ")");
+                    assertEquals(CPU, ours1, SAMPLE_TOLERANCE + skew(kernel, i - 1, i), "1 s sample " + i + " (kernel " + kernel1 + ")");
                 }
             }
-            record("a. CPU % over 8 s (limit 50)", engine, String.format(Locale.ROOT, "%.2f (kernel %.2f)", cpu, kernelCpu));
+            record("a. CPU % over 8 s (limit 50)", engine, String.format(Locale.ROOT, "%.2f (kernel %.2f, host skew %.2f)", cpu, kernelCpu, skew));
             record("a. CPU % per 1 s round", engine, String.join(" ", perRound) + " (" + judged + "/" + ROUNDS + " judged)");
             for (ContainerStats s : stats) {
                 StatsSample x = s.sample();
@@ -149,9 +154,14 @@ class SyntheticFidelityIT {
             Assumptions.assumeTrue(judged * 2 >= ROUNDS, "the kernel did not hold the burner at its limit in most seconds "
                     + "(host busy): " + perRound + ", kernel over the run " + kernelCpu);
             if (Math.abs(kernelCpu - CPU) <= CPU_TOLERANCE) {
-                assertEquals(CPU, cpu, CPU_TOLERANCE, "CPU % over the run of a container at 50 % of a CPU");
+                assertEquals(CPU, cpu, CPU_TOLERANCE + skew, "CPU % over the run of a container at 50 % of a CPU (host skew " + skew + ")");
             }
         }
+    }
+
+    /** What the host's counting alone may move docker's figure by between two readings; 0 for the synthetic engine. */
+    private static double skew(List<long[]> kernel, int from, int to) {
+        return kernel.get(from) == null ? 0 : Accuracy.hostCountingSkew(kernel.get(from), kernel.get(to));
     }
 
     /** CPU % the kernel accounted between two of the readings; the configured rate for the synthetic engine. */
@@ -161,7 +171,11 @@ class SyntheticFidelityIT {
         return a == null ? CPU : (double) (b[0] - a[0]) / (b[1] - a[1]) * 100;
     }
 
-    /** The real burner's cgroup CPU time and the wall time it was read at; null for the synthetic engine (its rate is exact). */
+    /**
+     * The real burner's cgroup CPU time, the wall time it was read at and the host's CPU time
+     * ({@code /proc/stat}, for {@link Accuracy#hostCountingSkew}); null for the synthetic engine (its
+     * rate is exact).
+     */
     private static long[] kernelCpu(EngineUnderTest engine, String id) {
         if (!(engine instanceof EngineUnderTest.Real)) {
             return null;
@@ -170,7 +184,8 @@ class SyntheticFidelityIT {
             Path f = Path.of(dir + id + "/cpuacct.usage");
             if (Files.isReadable(f)) {
                 try {
-                    return new long[] {Long.parseLong(Files.readString(f).strip()), System.nanoTime()};
+                    long wall = System.nanoTime();
+                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall, Accuracy.hostCpuNanos()};
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
