@@ -21,7 +21,6 @@ import dev.dockstat.core.stats.StatsCalculator;
 import dev.dockstat.core.stats.StatsCollector;
 import dev.dockstat.testbed.Accuracy;
 import dev.dockstat.testbed.TestBed;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -167,31 +166,16 @@ class SyntheticFidelityIT {
     /** CPU % the kernel accounted between two of the readings; the configured rate for the synthetic engine. */
     private static double kernelPercent(List<long[]> kernel, int from, int to) {
         long[] a = kernel.get(from);
-        long[] b = kernel.get(to);
-        return a == null ? CPU : (double) (b[0] - a[0]) / (b[1] - a[1]) * 100;
+        return a == null ? CPU : Accuracy.cgroupCpuPercent(a, kernel.get(to));
     }
 
     /**
-     * The real burner's cgroup CPU time, the wall time it was read at and the host's CPU time
-     * ({@code /proc/stat}, for {@link Accuracy#hostCountingSkew}); null for the synthetic engine (its
-     * rate is exact).
+     * The real burner's cgroup CPU time, the wall time and the host's CPU time it was read at
+     * ({@link Accuracy#cgroupCpuNanos}, also for {@link Accuracy#hostCountingSkew}); null for the
+     * synthetic engine (its rate is exact).
      */
     private static long[] kernelCpu(EngineUnderTest engine, String id) {
-        if (!(engine instanceof EngineUnderTest.Real)) {
-            return null;
-        }
-        for (String dir : List.of("/sys/fs/cgroup/cpuacct/docker/", "/sys/fs/cgroup/cpu,cpuacct/docker/")) {
-            Path f = Path.of(dir + id + "/cpuacct.usage");
-            if (Files.isReadable(f)) {
-                try {
-                    long wall = System.nanoTime();
-                    return new long[] {Long.parseLong(Files.readString(f).strip()), wall, Accuracy.hostCpuNanos()};
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return null;
+        return engine instanceof EngineUnderTest.Real ? Accuracy.cgroupCpuNanos(id) : null;
     }
 
     /**

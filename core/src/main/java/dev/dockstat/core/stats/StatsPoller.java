@@ -134,8 +134,8 @@ public final class StatsPoller implements AutoCloseable {
                 return;
             }
             long current = due;
-            long retry = Math.max(retryAt, ok && readsWhenAsked() ? ended + interval.toNanos() / 2 : 0);
-            LongSupplier nextDue = () -> Math.max(current + interval.toNanos(), retry);
+            long notBefore = Math.max(retryAt, ok && readsWhenAsked() ? ended + interval.toNanos() / 2 : 0);
+            LongSupplier nextDue = () -> Math.max(current + interval.toNanos(), notBefore);
             if (!pacer.awaitUntil(nextDue)) {
                 return;
             }
