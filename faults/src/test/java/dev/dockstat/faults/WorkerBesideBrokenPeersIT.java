@@ -48,7 +48,9 @@ class WorkerBesideBrokenPeersIT {
              BrokenPeer cut = BrokenPeer.start(Fault.CLOSES_MID_CHUNK, Target.STATS_OF_BAD);
              BrokenPeer huge = BrokenPeer.start(Fault.HUGE_EVENT_LINE, Target.EVENTS);
              BrokenPeer tls = BrokenPeer.start(Fault.NEVER_ANSWERS, Target.EVERY_REQUEST)) {
-            InProcessWorker w = new InProcessWorker("broken-peers-worker", Map.of("SKIP_DF_COLLECTION", "true"));
+            // without the worker's heap trim: its one thread is the worker's, not an environment's,
+            // and it may start just after "ready", i.e. after the baseline below was counted
+            InProcessWorker w = new InProcessWorker("broken-peers-worker", Map.of("SKIP_DF_COLLECTION", "true", "DOCKSTAT_HEAP_TRIM_MS", "0"));
             w.await("ready", Duration.ofSeconds(10), m -> m.path("type").asText().equals("ready"));
             Resources before = Resources.now();
             w.send("{\"type\":\"set_metrics_interval\",\"intervalMs\":1000}");
