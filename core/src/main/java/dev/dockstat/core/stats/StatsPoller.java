@@ -134,8 +134,14 @@ public final class StatsPoller implements AutoCloseable {
                 return;
             }
             long current = due;
-            long notBefore = Math.max(retryAt, ok && readsWhenAsked() ? ended + interval.toNanos() / 2 : 0);
-            LongSupplier nextDue = () -> Math.max(current + interval.toNanos(), notBefore);
+            long waitFrom = retryAt;
+            boolean spaced = ok && readsWhenAsked();
+            // the interval is read when the wait is checked, not here: it may change during the wait
+            // (serve-ipc hears set_metrics_interval just after its first round, at Dockhand's 30 s)
+            LongSupplier nextDue = () -> {
+                long every = interval.toNanos();
+                return Math.max(Math.max(current + every, waitFrom), spaced ? ended + every / 2 : 0);
+            };
             if (!pacer.awaitUntil(nextDue)) {
                 return;
             }

@@ -30,6 +30,7 @@ class StatsPollerTest {
         final List<StatsPoller.Failure> failures = new CopyOnWriteArrayList<>();
         final List<String> status = new CopyOnWriteArrayList<>();
         final CountDownLatch firstRound = new CountDownLatch(1);
+        final CountDownLatch twoRounds = new CountDownLatch(2);
 
         Reachability reachability() {
             return new Reachability((online, error) -> status.add(online ? "online" : "offline: " + error));
@@ -39,6 +40,7 @@ class StatsPollerTest {
         public void collected(Round round) {
             rounds.add(round);
             firstRound.countDown();
+            twoRounds.countDown();
         }
 
         @Override
@@ -82,32 +84,7 @@ class StatsPollerTest {
         try (FakeDockerEngine fake = FakeDockerEngine.start().container("aaaa", "web", Behaviour.NORMAL);
                 DockerClient client = fake.client()) {
             List<Long> readings = new CopyOnWriteArrayList<>();
-            EngineStatsSource engine = new EngineStatsSource(client);
-            client.useStatsSource(new StatsSource() {
-                @Override
-                public String name() {
-                    return "reads-when-asked";
-                }
-
-                @Override
-                public StatsSample sample(String idOrName, DockerClient.StatsMode mode) {
-                    StatsSample s = engine.sample(idOrName, mode);
-                    if (readings.isEmpty()) {
-                        try {
-                            Thread.sleep(300); // the slow first round, part of this fake source's behaviour
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    readings.add(System.nanoTime());
-                    return s;
-                }
-
-                @Override
-                public Duration spacing() {
-                    return Duration.ofMillis(50);
-                }
-            });
+            client.useStatsSource(readingWhenAsked(client, readings, Duration.ofMillis(300)));
             Heard heard = new Heard();
             try (StatsPoller poller = StatsPoller.of(client, Duration.ofMillis(200)).rounds(3).listener(heard)) {
                 poller.run();
@@ -117,6 +94,64 @@ class StatsPollerTest {
             assertTrue(gap >= 100, "the second reading " + gap + " ms after the first; at least half the 200 ms interval");
             long next = Duration.ofNanos(readings.get(2) - readings.get(1)).toMillis();
             assertTrue(next >= 190, "then the interval again: " + next + " ms");
+        }
+    }
+
+    /**
+     * A source that reads when asked (its spacing is not zero, as the kernel's files), over the
+     * fake engine's answers; its first reading takes {@code firstTakes} more, and each reading's
+     * time goes to {@code readings}.
+     */
+    private static StatsSource readingWhenAsked(DockerClient client, List<Long> readings, Duration firstTakes) {
+        EngineStatsSource engine = new EngineStatsSource(client);
+        return new StatsSource() {
+            @Override
+            public String name() {
+                return "reads-when-asked";
+            }
+
+            @Override
+            public StatsSample sample(String idOrName, DockerClient.StatsMode mode) {
+                StatsSample s = engine.sample(idOrName, mode);
+                if (readings.isEmpty()) {
+                    try {
+                        Thread.sleep(firstTakes); // the slow first round, part of this fake source's behaviour
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                readings.add(System.nanoTime());
+                return s;
+            }
+
+            @Override
+            public Duration spacing() {
+                return Duration.ofMillis(50);
+            }
+        };
+    }
+
+    /**
+     * The half interval a source that reads when asked waits after a round is the interval's as
+     * it is when the wait ends: serve-ipc starts with Dockhand's 30 s and hears set_metrics_interval
+     * a moment later, and a first round that ended before that waited 15 s, not half a second
+     * (serve-ipc.test.mjs saw one metrics message of the socket environment in 5 s).
+     */
+    @Test
+    void anIntervalShortenedAfterARoundOfASourceThatReadsWhenAskedTakesEffectAtOnce() throws Exception {
+        try (FakeDockerEngine fake = FakeDockerEngine.start().container("aaaa", "web", Behaviour.NORMAL);
+                DockerClient client = fake.client()) {
+            List<Long> readings = new CopyOnWriteArrayList<>();
+            client.useStatsSource(readingWhenAsked(client, readings, Duration.ZERO));
+            Heard heard = new Heard();
+            try (StatsPoller poller = StatsPoller.of(client, Duration.ofSeconds(30)).listener(heard).start()) {
+                assertTrue(heard.firstRound.await(10, TimeUnit.SECONDS), "the first round comes at once");
+                long shortened = System.nanoTime();
+                poller.interval(Duration.ofMillis(200));
+                assertTrue(heard.twoRounds.await(10, TimeUnit.SECONDS), "a second round within 10 s of the 200 ms interval");
+                long after = Duration.ofNanos(readings.get(1) - shortened).toMillis();
+                assertTrue(after < 1000, "the second reading " + after + " ms after the interval became 200 ms");
+            }
         }
     }
 
