@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,19 +24,29 @@ public final class OpenSockets {
     }
 
     public static int count() {
+        return open().size();
+    }
+
+    /**
+     * The open sockets and pipes by their kernel identity ({@code socket:[INODE]}), which a new
+     * one never shares with an old one even when it gets the old one's descriptor number: a check
+     * that no connection was opened compares these, as a count would also move when an earlier
+     * test's socket is closed meanwhile.
+     */
+    public static Set<String> open() {
         try (Stream<Path> fds = Files.list(FDS)) {
-            return (int) fds.filter(OpenSockets::isSocket).count();
+            return fds.map(OpenSockets::target).filter(t -> t.startsWith("socket:") || t.startsWith("pipe:"))
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean isSocket(Path fd) {
+    private static String target(Path fd) {
         try {
-            String target = Files.readSymbolicLink(fd).toString();
-            return target.startsWith("socket:") || target.startsWith("pipe:");
+            return Files.readSymbolicLink(fd).toString();
         } catch (IOException gone) {
-            return false; // closed between listing and reading (e.g. the listing's own descriptor)
+            return ""; // closed between listing and reading (e.g. the listing's own descriptor)
         }
     }
 }
