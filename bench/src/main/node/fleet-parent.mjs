@@ -97,11 +97,17 @@ export class FleetParent {
   /** The worker's stderr so far, to a file. */
   saveStderr(file) { writeFileSync(file, this.worker.stderr.join('\n') + '\n'); }
 
-  /** Gaps between consecutive metrics lines of environment i (0-based) whose later line falls in [from, to). */
+  /**
+   * Gaps between consecutive metrics lines of environment i (0-based) with both lines in [from, to).
+   * Both, not only the later one: an environment whose phase comes late in the interval (the 16th of
+   * 20 starts 15/16 of it after the first) ends its slow first round half a minute in, so with only
+   * the later line after a 60 s mark the gap from that first round (26.98 s, two runs) was counted as
+   * a steady-state one.
+   */
   gaps(i, from = -Infinity, to = Infinity) {
     const m = this.metrics[i];
     const out = [];
-    for (let k = 1; k < m.length; k++) if (m[k] >= from && m[k] < to) out.push(m[k] - m[k - 1]);
+    for (let k = 1; k < m.length; k++) if (m[k - 1] >= from && m[k] < to) out.push(m[k] - m[k - 1]);
     return out;
   }
 

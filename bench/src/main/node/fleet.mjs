@@ -76,10 +76,11 @@ function summarize(p, t0, tEnd, records, exit, loadBefore) {
   const gaps = [], all = [], perEnvWorst = [];
   for (let i = 0; i < n; i++) {
     all.push(...p.gaps(i));
-    const g = p.gaps(i, t0 + 60000); // the first round (first connections, first stats with the engine's own previous sample) is slower
+    const g = p.gaps(i, t0 + 60000); // the first round (first connections, first stats with the engine's own previous sample) is slower: gaps between lines after the first minute
     gaps.push(...g);
     const off = g.filter((x) => Math.abs(x - opt.interval) > 1000);
-    perEnvWorst.push({ envId: i + 1, lines: p.metrics[i].length, min: Math.min(...g), max: Math.max(...g), off: off.length });
+    perEnvWorst.push({ envId: i + 1, lines: p.metrics[i].length, min: Math.min(...g), max: Math.max(...g), off: off.length,
+      firstLinesS: p.metrics[i].slice(0, 3).map((t) => Math.round(t - t0) / 1000) });
   }
   const samples = p.samples.filter((s) => s.t >= t0 && s.t <= tEnd + 10000);
   const after = samples.filter((s) => s.t >= t0 + 60000);
