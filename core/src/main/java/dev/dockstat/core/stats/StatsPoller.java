@@ -134,13 +134,13 @@ public final class StatsPoller implements AutoCloseable {
                 return;
             }
             long current = due;
-            long waitFrom = retryAt;
+            long backoffUntil = retryAt;
             boolean spaced = ok && readsWhenAsked();
             // the interval is read when the wait is checked, not here: it may change during the wait
             // (serve-ipc hears set_metrics_interval just after its first round, at Dockhand's 30 s)
             LongSupplier nextDue = () -> {
                 long every = interval.toNanos();
-                return Math.max(Math.max(current + every, waitFrom), spaced ? ended + every / 2 : 0);
+                return Math.max(Math.max(current + every, backoffUntil), spaced ? ended + every / 2 : 0);
             };
             if (!pacer.awaitUntil(nextDue)) {
                 return;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,10 +33,17 @@ public final class OpenSockets {
     public static Set<String> open() {
         try (Stream<Path> fds = Files.list(FDS)) {
             return fds.map(OpenSockets::target).filter(t -> t.startsWith("socket:") || t.startsWith("pipe:"))
-                    .collect(Collectors.toSet());
+                    .collect(Collectors.toCollection(HashSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sockets and pipes open now that were not in {@code before} (an earlier {@link #open()}). */
+    public static Set<String> openedSince(Set<String> before) {
+        Set<String> opened = open();
+        opened.removeAll(before);
+        return opened;
     }
 
     private static String target(Path fd) {

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,8 +212,7 @@ public abstract class TransportContract {
             for (int i = 0; i < 5; i++) {
                 ping(transport);
             }
-            Set<String> opened = new HashSet<>(OpenSockets.open());
-            opened.removeAll(before);
+            Set<String> opened = OpenSockets.openedSince(before);
             // a connection that is not reused costs a handshake per request (TLS: milliseconds of CPU) and a socket
             assertEquals(Set.of(), opened, "five more requests one after another open no connection (" + before.size() + " sockets before)");
         }
@@ -252,8 +250,7 @@ public abstract class TransportContract {
         }
         EventLines stream = client.events(new EventQuery(null, null, Map.of("container", List.of(name("never-created")))));
         // by identity: a socket of an earlier test closing meanwhile moves a count, not these
-        Set<String> opened = new HashSet<>(OpenSockets.open());
-        opened.removeAll(before);
+        Set<String> opened = OpenSockets.openedSince(before);
         assertTrue(opened.size() >= 3, "request, fanout and stream pools hold sockets: " + opened.size() + " opened");
         transport.close();
         TestBed.await("every socket it opened to close (" + opened.size() + ")", Duration.ofSeconds(5),
